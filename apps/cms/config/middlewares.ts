@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
+  'strapi::logger',
+  'strapi::errors',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'data:', 'blob:'],
+          'frame-src': ["'self'", env('SITE_URL', 'http://localhost:3000')],
+          upgradeInsecureRequests: null as null | [],
+        },
+      },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: {
+      // The site reads from the server side only; browsers need CORS just for the admin's own origin.
+      origin: env.array('CORS_ORIGINS', ['http://localhost:1337', 'http://localhost:3000']),
+    },
+  },
+  'strapi::query',
+  'global::reject-oversized-pages',
+  'strapi::body',
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DEFAULT_LIMIT = 6;
+const MAX_LIMIT = 24;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/articles/:slug/related?limit=6 */
+  async forArticle(ctx: { params: { slug?: string }; query: Record<string, unknown>; body: unknown; notFound: (m: string) => void }) {
+    const slug = String(ctx.params.slug ?? '');
+    if (!SLUG.test(slug) || slug.length > 160) {
+      throw new errors.ValidationError('slug must be lowercase words separated by hyphens');
+    }
+    const rawLimit = ctx.query.limit;
+    let limit = DEFAULT_LIMIT;
+    if (rawLimit !== undefined) {
+      const parsed = typeof rawLimit === 'string' && /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+      if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_LIMIT) {
+        throw new errors.ValidationError(`limit must be an integer from 1 to ${MAX_LIMIT}`);
+      }
+      limit = parsed;
+    }
+
+    const rails = await strapi.service('api::article.related').forArticle(slug, limit);
+    if (!rails) return ctx.notFound(`No published article with slug "${slug}"`);
+    ctx.body = {
+      data: { recommended: rails.recommended, alsoLike: rails.alsoLike },
+      meta: { slug, limit, recommendedSource: rails.recommendedSource },
+    };
+  },
+});

@@ -1,0 +1,191 @@
+/**
+ * Both related-content rails for one article, in one call:
+ * - "Recommended for you": the editor's ordered picks (internal articles and external links),
+ *   or the site-wide defaults when the article has none;
+ * - "You may also like": editor pins, then articles sharing the most topics, then the most recent.
+ *
+ * Internal picks are stored as the target's documentId (copied from the admin relation by
+ * src/document-middlewares/sync-related-targets.ts) and resolved against *published* articles at
+ * read time, so picks of drafts start working when the draft is published, and picks of
+ * unpublished or deleted articles silently drop out. Every query has an explicit field list.
+ */
+import type { Core } from '@strapi/strapi';
+
+const ARTICLE = 'api::article.article';
+
+export const SUMMARY_FIELDS = ['documentId', 'title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt'] as const;
+const COVER_FIELDS = ['url', 'width', 'height', 'alternativeText', 'formats'] as const;
+
+export type ArticleSummary = {
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt: string;
+  coverAlt: string | null;
+  firstPublishedAt: string | null;
+  updatedAt: string;
+  cover: { url: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+};
+
+export type RecommendedEntry =
+  | { kind: 'article'; article: ArticleSummary }
+  | { kind: 'external'; url: string; label: string };
+
+export type RelatedRails = {
+  recommended: RecommendedEntry[];
+  alsoLike: ArticleSummary[];
+  recommendedSource: 'article' | 'site-default';
+};
+
+type StoredRecommended = { url?: string | null; label?: string | null; targetDocumentId?: string | null };
+type StoredPick = { targetDocumentId?: string | null };
+
+const isHttpUrl = (value: string) => /^https?:\/\/[^\s]+$/i.test(value);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const summariesByDocumentId = async (documentIds: string[]): Promise<Map<string, ArticleSummary>> => {
+    if (documentIds.length === 0) return new Map();
+    const rows = (await strapi.documents(ARTICLE).findMany({
+      status: 'published',
+      filters: { documentId: { $in: documentIds } },
+      fields: [...SUMMARY_FIELDS],
+      populate: { cover: { fields: [...COVER_FIELDS] } },
+      limit: documentIds.length,
+    })) as unknown as Array<ArticleSummary & { cover: ArticleSummary['cover'] }>;
+    return new Map(
+      rows.map((row) => [
+        row.documentId,
+        {
+          documentId: row.documentId,
+          title: row.title,
+          slug: row.slug,
+          excerpt: row.excerpt,
+          coverAlt: row.coverAlt ?? null,
+          firstPublishedAt: row.firstPublishedAt ?? null,
+          updatedAt: row.updatedAt,
+          cover: row.cover
+            ? {
+                url: row.cover.url,
+                width: row.cover.width ?? null,
+                height: row.cover.height ?? null,
+                alternativeText: row.cover.alternativeText ?? null,
+              }
+            : null,
+        },
+      ]),
+    );
+  };
+
+  /** Published articles ranked by topics shared with `topicIds`, then recency; at most `count`. */
+  const rankByTopics = async (topicIds: number[], exclude: Set<string>, count: number): Promise<string[]> => {
+    if (count <= 0 || topicIds.length === 0) return [];
+    const meta = strapi.db.metadata.get(ARTICLE);
+    const topics = meta.attributes.topics as unknown as {
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    };
+    const { name: link, joinColumn, inverseJoinColumn } = topics.joinTable;
+    const knex = strapi.db.connection;
+    const rows: Array<{ document_id: string }> = await knex(`${meta.tableName} as a`)
+      .join(`${link} as l`, `l.${joinColumn.name}`, 'a.id')
+      .whereNotNull('a.published_at')
+      .whereIn(`l.${inverseJoinColumn.name}`, topicIds)
+      .whereNotIn('a.document_id', [...exclude])
+      .groupBy('a.id', 'a.document_id', 'a.first_published_at')
+      .select('a.document_id')
+      .orderByRaw(`count(l.${inverseJoinColumn.name}) desc, a.first_published_at desc, a.id desc`)
+      .limit(count);
+    return rows.map((row) => row.document_id);
+  };
+
+  const mostRecent = async (exclude: Set<string>, count: number): Promise<string[]> => {
+    if (count <= 0) return [];
+    const meta = strapi.db.metadata.get(ARTICLE);
+    const rows: Array<{ document_id: string }> = await strapi.db
+      .connection(meta.tableName)
+      .whereNotNull('published_at')
+      .whereNotIn('document_id', [...exclude])
+      .select('document_id')
+      .orderBy([
+        { column: 'first_published_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(count);
+    return rows.map((row) => row.document_id);
+  };
+
+  return {
+    async forArticle(slug: string, limit: number): Promise<RelatedRails | null> {
+      // The query engine, not the document service: the stored targets are private attributes.
+      const article = (await strapi.db.query(ARTICLE).findOne({
+        where: { slug, publishedAt: { $notNull: true } },
+        select: ['id', 'documentId'],
+        populate: {
+          recommended: { select: ['url', 'label', 'targetDocumentId'] },
+          alsoLikePinned: { select: ['targetDocumentId'] },
+          alsoLikeExcluded: { select: ['targetDocumentId'] },
+          topics: { select: ['id'] },
+        },
+      })) as {
+        documentId: string;
+        recommended: StoredRecommended[];
+        alsoLikePinned: StoredPick[];
+        alsoLikeExcluded: StoredPick[];
+        topics: Array<{ id: number }>;
+      } | null;
+      if (!article) return null;
+
+      let stored = article.recommended ?? [];
+      let recommendedSource: RelatedRails['recommendedSource'] = 'article';
+      if (stored.length === 0) {
+        const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({
+          select: ['id'],
+          populate: { defaultRecommended: { select: ['url', 'label', 'targetDocumentId'] } },
+        })) as { defaultRecommended?: StoredRecommended[] } | null;
+        stored = settings?.defaultRecommended ?? [];
+        recommendedSource = 'site-default';
+      }
+
+      const pinnedIds = (article.alsoLikePinned ?? []).map((p) => p.targetDocumentId).filter(Boolean) as string[];
+      const curatedIds = stored.map((item) => item.targetDocumentId).filter(Boolean) as string[];
+      const summaries = await summariesByDocumentId([...new Set([...curatedIds, ...pinnedIds])]);
+
+      const recommended: RecommendedEntry[] = [];
+      const seen = new Set<string>([article.documentId]);
+      for (const item of stored) {
+        if (item.targetDocumentId) {
+          const summary = summaries.get(item.targetDocumentId);
+          if (summary && !seen.has(summary.documentId)) {
+            recommended.push({ kind: 'article', article: summary });
+            seen.add(summary.documentId);
+          }
+        } else if (item.url && isHttpUrl(item.url)) {
+          recommended.push({ kind: 'external', url: item.url, label: item.label?.trim() || new URL(item.url).hostname });
+        }
+      }
+
+      const excluded = new Set<string>([
+        ...seen,
+        ...((article.alsoLikeExcluded ?? []).map((p) => p.targetDocumentId).filter(Boolean) as string[]),
+      ]);
+      const alsoLike: ArticleSummary[] = [];
+      for (const id of pinnedIds) {
+        const summary = summaries.get(id);
+        if (summary && !excluded.has(id) && alsoLike.length < limit) {
+          alsoLike.push(summary);
+          excluded.add(id);
+        }
+      }
+
+      const byTopic = await rankByTopics(article.topics.map((t) => t.id), excluded, limit - alsoLike.length);
+      byTopic.forEach((id) => excluded.add(id));
+      const recent = await mostRecent(excluded, limit - alsoLike.length - byTopic.length);
+      const fill = await summariesByDocumentId([...byTopic, ...recent]);
+      for (const id of [...byTopic, ...recent]) {
+        const summary = fill.get(id);
+        if (summary) alsoLike.push(summary);
+      }
+
+      return { recommended, alsoLike, recommendedSource };
+    },
+  };
+};

@@ -1,0 +1,36 @@
+/**
+ * Local demo admin accounts, one per built-in role, from env. Each is created once, if its email
+ * is set and no admin with that email exists; passwords are never overwritten afterwards.
+ */
+import type { Core } from '@strapi/strapi';
+
+const ACCOUNTS = [
+  { prefix: 'ADMIN', role: 'strapi-super-admin', firstname: 'Site', lastname: 'Admin' },
+  { prefix: 'EDITOR', role: 'strapi-editor', firstname: 'Demo', lastname: 'Editor' },
+  { prefix: 'AUTHOR', role: 'strapi-author', firstname: 'Demo', lastname: 'Author' },
+] as const;
+
+export const ensureAdminUsers = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env) => {
+  const users = strapi.service('admin::user') as unknown as {
+    exists(where: { email: string }): Promise<boolean>;
+    create(attrs: Record<string, unknown>): Promise<unknown>;
+  };
+  for (const account of ACCOUNTS) {
+    const email = env[`${account.prefix}_EMAIL`]?.trim().toLowerCase();
+    const password = env[`${account.prefix}_PASSWORD`];
+    if (!email || !password) continue;
+    if (await users.exists({ email })) continue;
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: account.role } });
+    if (!role) throw new Error(`Admin role ${account.role} not found`);
+    await users.create({
+      email,
+      password,
+      firstname: account.firstname,
+      lastname: account.lastname,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    strapi.log.info(`Created ${account.role} admin ${email}`);
+  }
+};

@@ -1,0 +1,21 @@
+/**
+ * Indexes for what the site filters and sorts on. Strapi's schema files cannot declare them, so
+ * they are created (if missing) at boot; the statements work on SQLite and PostgreSQL alike.
+ */
+import type { Core } from '@strapi/strapi';
+
+const INDEXES: Array<{ name: string; table: string; columns: string[] }> = [
+  { name: 'articles_slug_published_idx', table: 'articles', columns: ['slug', 'published_at'] },
+  { name: 'articles_document_published_idx', table: 'articles', columns: ['document_id', 'published_at'] },
+  { name: 'articles_first_published_idx', table: 'articles', columns: ['published_at', 'first_published_at'] },
+  { name: 'authors_slug_idx', table: 'authors', columns: ['slug'] },
+  { name: 'topics_slug_idx', table: 'topics', columns: ['slug'] },
+];
+
+export const ensureIndexes = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  for (const index of INDEXES) {
+    const columns = index.columns.map((c) => `"${c}"`).join(', ');
+    await knex.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${columns})`);
+  }
+};

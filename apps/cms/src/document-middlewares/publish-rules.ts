@@ -1,0 +1,52 @@
+/**
+ * Rules that apply when an article is published:
+ * - `firstPublishedAt` is stamped once, so re-publishing a fix does not make an old article "new";
+ * - an article in a health topic needs a medical reviewer and a coherent review schedule.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const ARTICLE = 'api::article.article';
+
+type DraftRow = {
+  id: number;
+  firstPublishedAt: string | null;
+  lastReviewedAt: string | null;
+  nextReviewDue: string | null;
+  reviewer: { id: number } | null;
+  topics: Array<{ healthTopic: boolean; name: string }>;
+};
+
+export const checkPublishable = (draft: DraftRow) => {
+  const health = draft.topics.filter((t) => t.healthTopic);
+  if (health.length > 0 && !draft.reviewer) {
+    throw new errors.ValidationError(
+      `A medical reviewer is required before publishing an article in ${health.map((t) => t.name).join(', ')}`,
+      { errors: [{ path: ['reviewer'], message: 'A medical reviewer is required for health topics' }] },
+    );
+  }
+  if (draft.lastReviewedAt && draft.nextReviewDue && draft.nextReviewDue <= draft.lastReviewedAt) {
+    throw new errors.ValidationError('The next review date must be after the last reviewed date', {
+      errors: [{ path: ['nextReviewDue'], message: 'Must be after the last reviewed date' }],
+    });
+  }
+};
+
+export const registerPublishRules = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE || context.action !== 'publish') return next();
+    const documentId = (context.params as { documentId?: string }).documentId;
+    const draft = (await strapi.db.query(ARTICLE).findOne({
+      where: { documentId, publishedAt: null },
+      select: ['id', 'firstPublishedAt', 'lastReviewedAt', 'nextReviewDue'],
+      populate: { reviewer: { select: ['id'] }, topics: { select: ['healthTopic', 'name'] } },
+    })) as DraftRow | null;
+    if (draft) {
+      checkPublishable(draft);
+      if (!draft.firstPublishedAt) {
+        await strapi.db.query(ARTICLE).update({ where: { id: draft.id }, data: { firstPublishedAt: new Date() } });
+      }
+    }
+    return next();
+  });
+};

@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+
+import { ensureAdminUsers } from './bootstrap/admin-users';
+import { ensureSiteApiToken } from './bootstrap/api-token';
+import { ensureIndexes } from './bootstrap/indexes';
+import { assertProductionSecrets } from './bootstrap/production-secrets';
+import { configurePublicPermissions } from './bootstrap/public-permissions';
+import { registerPublishRules } from './document-middlewares/publish-rules';
+import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
+import { seedDemoContent } from './seed/run';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionSecrets();
+    registerPublishRules(strapi);
+    registerSyncRelatedTargets(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureIndexes(strapi);
+    await configurePublicPermissions(strapi);
+    await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);
+    await ensureAdminUsers(strapi);
+    if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
+  },
+};

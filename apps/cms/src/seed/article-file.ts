@@ -1,0 +1,127 @@
+/**
+ * Reads one article file (YAML front matter + Markdown with `:::` directives) into a plain
+ * description of the article. Directives become body components:
+ *   :::note | :::warning | :::disclaimer   -> callout
+ *   :::pullquote (last line "— Name" is the attribution) -> pull quote
+ *   :::figure hue=120 (caption line, "credit: ..." line) -> figure with a generated image
+ * Everything between directives is rich text.
+ */
+import matter from 'gray-matter';
+
+import { markdownToBlocks, type Block } from './markdown-to-blocks';
+
+export type RecommendedSpec = { article: string } | { url: string; label: string };
+
+export type BodySection =
+  | { kind: 'rich-text'; body: Block[] }
+  | { kind: 'callout'; variant: 'note' | 'warning' | 'disclaimer'; body: string }
+  | { kind: 'pull-quote'; quote: string; attribution?: string }
+  | { kind: 'figure'; hue: number; caption: string; credit?: string };
+
+export type ArticleFile = {
+  title: string;
+  slug: string;
+  excerpt: string;
+  author: string;
+  reviewer?: string;
+  topics: string[];
+  publishedAt: string;
+  lastReviewedAt?: string;
+  nextReviewDue?: string;
+  cover: { alt: string; hue: number };
+  keyTakeaways: string[];
+  references: Array<{ title: string; publisher?: string; year?: number; url?: string; doi?: string }>;
+  recommended: RecommendedSpec[];
+  alsoLike: { pin: string[]; exclude: string[] };
+  body: BodySection[];
+};
+
+const CALLOUTS = new Set(['note', 'warning', 'disclaimer']);
+
+export class ArticleFileError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+  }
+}
+
+const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value ? String(value) : undefined);
+
+export const parseBody = (file: string, markdown: string): BodySection[] => {
+  const sections: BodySection[] = [];
+  const lines = markdown.split(/\r?\n/);
+  let prose: string[] = [];
+  const flushProse = () => {
+    const text = prose.join('\n').trim();
+    if (text) sections.push({ kind: 'rich-text', body: markdownToBlocks(text) });
+    prose = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^:::(\w+)(.*)$/.exec(lines[i].trim());
+    if (!open || lines[i].trim() === ':::') {
+      prose.push(lines[i]);
+      continue;
+    }
+    const end = lines.findIndex((line, j) => j > i && line.trim() === ':::');
+    if (end === -1) throw new ArticleFileError(file, `directive ":::${open[1]}" on line ${i + 1} is never closed`);
+    const inner = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
+    flushProse();
+    const [name, args] = [open[1], open[2]];
+    if (CALLOUTS.has(name)) {
+      sections.push({ kind: 'callout', variant: name as 'note' | 'warning' | 'disclaimer', body: inner.join(' ') });
+    } else if (name === 'pullquote') {
+      const last = inner[inner.length - 1] ?? '';
+      const attributed = /^[—-]\s*(.+)$/.exec(last);
+      sections.push({
+        kind: 'pull-quote',
+        quote: (attributed ? inner.slice(0, -1) : inner).join(' '),
+        ...(attributed ? { attribution: attributed[1] } : {}),
+      });
+    } else if (name === 'figure') {
+      const hue = Number(/hue=(\d+)/.exec(args)?.[1] ?? 200);
+      const credit = inner.find((l) => /^credit:/i.test(l));
+      sections.push({
+        kind: 'figure',
+        hue,
+        caption: inner.filter((l) => l !== credit).join(' '),
+        ...(credit ? { credit: credit.replace(/^credit:\s*/i, '') } : {}),
+      });
+    } else {
+      throw new ArticleFileError(file, `unknown directive ":::${name}" on line ${i + 1}`);
+    }
+    i = end;
+  }
+  flushProse();
+  return sections;
+};
+
+export const parseArticleFile = (file: string, source: string): ArticleFile => {
+  const { data, content } = matter(source);
+  const required = ['title', 'slug', 'excerpt', 'author', 'topics', 'publishedAt', 'cover'];
+  const missing = required.filter((key) => data[key] === undefined || data[key] === '');
+  if (missing.length) throw new ArticleFileError(file, `missing front matter: ${missing.join(', ')}`);
+  const recommended = ((data.recommended ?? []) as Array<Record<string, unknown>>).map((item): RecommendedSpec => {
+    if (typeof item.article === 'string') return { article: item.article };
+    if (typeof item.url === 'string') return { url: item.url, label: String(item.label ?? '') };
+    throw new ArticleFileError(file, `recommended item needs "article" or "url": ${JSON.stringify(item)}`);
+  });
+  return {
+    title: String(data.title),
+    slug: String(data.slug),
+    excerpt: String(data.excerpt),
+    author: String(data.author),
+    reviewer: data.reviewer ? String(data.reviewer) : undefined,
+    topics: (data.topics as unknown[]).map(String),
+    publishedAt: isoDate(data.publishedAt)!,
+    lastReviewedAt: isoDate(data.lastReviewedAt),
+    nextReviewDue: isoDate(data.nextReviewDue),
+    cover: { alt: String(data.cover.alt), hue: Number(data.cover.hue ?? 200) },
+    keyTakeaways: ((data.keyTakeaways ?? []) as unknown[]).map(String),
+    references: (data.references ?? []) as ArticleFile['references'],
+    recommended,
+    alsoLike: {
+      pin: ((data.alsoLike?.pin ?? []) as unknown[]).map(String),
+      exclude: ((data.alsoLike?.exclude ?? []) as unknown[]).map(String),
+    },
+    body: parseBody(file, content),
+  };
+};
