@@ -6,6 +6,7 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishRules } from './document-middlewares/publish-rules';
+import { registerSearchIndexing } from './document-middlewares/search-indexing';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
 import { seedDemoContent } from './seed/run';
 
@@ -14,13 +15,17 @@ export default {
     assertProductionSecrets();
     registerPublishRules(strapi);
     registerSyncRelatedTargets(strapi);
+    registerSearchIndexing(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureIndexes(strapi);
+    const searchIndex = strapi.service('api::article.search-index');
+    await searchIndex.ensureSchema();
     await configurePublicPermissions(strapi);
     await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);
     await ensureAdminUsers(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
+    await searchIndex.rebuildIfStale();
   },
 };

@@ -18,13 +18,15 @@ export const ensureSiteApiToken = async (strapi: Core.Strapi, accessKey: string 
     hash(key: string): string;
   };
   const encryption = strapi.service('admin::encryption') as unknown as { encrypt(value: string): string | null };
-  const token = (await service.getByName(SITE_TOKEN_NAME)) ?? (await service.create({
-    name: SITE_TOKEN_NAME,
-    description: 'Used by the Next.js site on the server side. Managed by the CMS bootstrap from SITE_API_TOKEN.',
-    type: 'read-only',
-    kind: 'content-api',
-    lifespan: null,
-  }));
+  const token =
+    (await service.getByName(SITE_TOKEN_NAME)) ??
+    (await service.create({
+      name: SITE_TOKEN_NAME,
+      description: 'Used by the Next.js site on the server side. Managed by the CMS bootstrap from SITE_API_TOKEN.',
+      type: 'read-only',
+      kind: 'content-api',
+      lifespan: null,
+    }));
   const hash = service.hash(accessKey);
   const row = await strapi.db.query('admin::api-token').findOne({ where: { id: token.id }, select: ['accessKey'] });
   if (row?.accessKey !== hash) {

@@ -9,6 +9,7 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
   'api::article.related.forArticle',
+  'api::article.search.find',
   'api::author.author.find',
   'api::author.author.findOne',
   'api::topic.topic.find',
@@ -36,5 +37,6 @@ export const configurePublicPermissions = async (strapi: Core.Strapi) => {
   // Readers never register; turn sign-up off in the users-permissions advanced settings too.
   const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
   const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
-  if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+  if (advanced.allow_register !== false)
+    await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
 };

@@ -8,7 +8,11 @@
 import type { Core, UID } from '@strapi/strapi';
 
 const PICK_COMPONENTS = new Set(['related.recommended-item', 'related.article-pick']);
-const WATCHED: UID.ContentType[] = ['api::article.article', 'api::site-setting.site-setting', 'api::home-page.home-page'];
+const WATCHED: UID.ContentType[] = [
+  'api::article.article',
+  'api::site-setting.site-setting',
+  'api::home-page.home-page',
+];
 
 type PickRow = { id: number; targetDocumentId: string | null; article: { documentId: string } | null };
 
@@ -44,7 +48,10 @@ export const syncRelatedTargets = async (strapi: Core.Strapi, uid: UID.ContentTy
 export const registerSyncRelatedTargets = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if ((context.action === 'create' || context.action === 'update') && WATCHED.includes(context.uid as UID.ContentType)) {
+    if (
+      (context.action === 'create' || context.action === 'update') &&
+      WATCHED.includes(context.uid as UID.ContentType)
+    ) {
       const saved = result as { id?: number } | null;
       if (saved?.id) await syncRelatedTargets(strapi, context.uid as UID.ContentType, saved.id);
     }

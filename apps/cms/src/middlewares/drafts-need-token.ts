@@ -9,7 +9,10 @@ import { errors } from '@strapi/utils';
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
-  async (ctx: { query: Record<string, unknown>; state: { auth?: { strategy?: { name?: string } } } }, next: () => Promise<void>) => {
+  async (
+    ctx: { query: Record<string, unknown>; state: { auth?: { strategy?: { name?: string } } } },
+    next: () => Promise<void>,
+  ) => {
     const status = ctx.query.status;
     if (status !== undefined && status !== 'published') {
       if (!TOKEN_STRATEGIES.has(ctx.state.auth?.strategy?.name ?? '')) {

@@ -44,7 +44,8 @@ export class ArticleFileError extends Error {
   }
 }
 
-const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value ? String(value) : undefined);
+const isoDate = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : value ? String(value) : undefined;
 
 export const parseBody = (file: string, markdown: string): BodySection[] => {
   const sections: BodySection[] = [];
@@ -63,7 +64,10 @@ export const parseBody = (file: string, markdown: string): BodySection[] => {
     }
     const end = lines.findIndex((line, j) => j > i && line.trim() === ':::');
     if (end === -1) throw new ArticleFileError(file, `directive ":::${open[1]}" on line ${i + 1} is never closed`);
-    const inner = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
+    const inner = lines
+      .slice(i + 1, end)
+      .map((l) => l.trim())
+      .filter(Boolean);
     flushProse();
     const [name, args] = [open[1], open[2]];
     if (CALLOUTS.has(name)) {

@@ -8,7 +8,7 @@ const hsl = (h: number, s: number, l: number) => `hsl(${((h % 360) + 360) % 360}
 
 export const renderArtwork = async (hue: number, seed: string, width = 1600, height = 900): Promise<Buffer> => {
   let state = [...seed].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 7);
-  const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const circles = Array.from({ length: 7 }, (_, i) => {
     const r = (0.15 + random() * 0.35) * height;
     return `<circle cx="${(random() * width).toFixed(0)}" cy="${(random() * height).toFixed(0)}" r="${r.toFixed(0)}" fill="${hsl(hue + i * 18 - 40, 55, 45 + random() * 30)}" fill-opacity="${(0.35 + random() * 0.4).toFixed(2)}"/>`;

@@ -36,7 +36,11 @@ const inline = (tokens: Token[] | undefined, marks: Marks = {}): InlineNode[] =>
       case 'link': {
         const link = token as Tokens.Link;
         const children = inline(link.tokens, marks).filter((n): n is TextNode => n.type === 'text');
-        out.push({ type: 'link', url: link.href, children: children.length ? children : [{ type: 'text', text: link.href }] });
+        out.push({
+          type: 'link',
+          url: link.href,
+          children: children.length ? children : [{ type: 'text', text: link.href }],
+        });
         break;
       }
       case 'br':
@@ -59,7 +63,12 @@ const inline = (tokens: Token[] | undefined, marks: Marks = {}): InlineNode[] =>
 };
 
 const decodeEntities = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Joins neighbouring text nodes with identical marks, as Strapi's editor does. */
 const mergeText = (nodes: InlineNode[]): InlineNode[] => {
@@ -95,7 +104,9 @@ const toBlocks = (tokens: Token[]): Block[] => {
           format: list.ordered ? 'ordered' : 'unordered',
           children: list.items.map((item) => ({
             type: 'list-item',
-            children: mergeText(item.tokens.flatMap((t) => ('tokens' in t && t.tokens ? inline(t.tokens) : inline([t])))),
+            children: mergeText(
+              item.tokens.flatMap((t) => ('tokens' in t && t.tokens ? inline(t.tokens) : inline([t]))),
+            ),
           })),
         });
         break;

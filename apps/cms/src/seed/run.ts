@@ -101,7 +101,13 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
       authorIds.set(author.slug, found.documentId);
       continue;
     }
-    const avatar = await uploadArtwork(strapi, `avatar-${author.slug}.webp`, author.slug.length * 37, `Portrait placeholder for ${author.name}`, [400, 400]);
+    const avatar = await uploadArtwork(
+      strapi,
+      `avatar-${author.slug}.webp`,
+      author.slug.length * 37,
+      `Portrait placeholder for ${author.name}`,
+      [400, 400],
+    );
     const doc = await strapi.documents('api::author.author').create({
       data: {
         name: author.name,
@@ -137,7 +143,13 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
         coverAlt: article.cover.alt,
         body: [
           ...(article.keyTakeaways.length
-            ? [{ __component: 'content.key-takeaways', title: 'Key takeaways', items: article.keyTakeaways.map((text) => ({ text })) }]
+            ? [
+                {
+                  __component: 'content.key-takeaways',
+                  title: 'Key takeaways',
+                  items: article.keyTakeaways.map((text) => ({ text })),
+                },
+              ]
             : []),
           ...body,
         ],
@@ -188,12 +200,18 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
     await strapi.documents('api::home-page.home-page').create({
       data: {
         featured: home.featured.map((slug) => pick(need(articleIds, slug, 'home.yaml'))),
-        topicSections: home.topicSections.map((s) => ({ heading: s.heading, topic: need(topicIds, s.topic, 'home.yaml'), limit: 4 })),
+        topicSections: home.topicSections.map((s) => ({
+          heading: s.heading,
+          topic: need(topicIds, s.topic, 'home.yaml'),
+          limit: 4,
+        })),
       } as never,
     });
   }
 
-  strapi.log.info(`Demo content ready: ${created.length} new of ${articles.length} articles (${Date.now() - started} ms)`);
+  strapi.log.info(
+    `Demo content ready: ${created.length} new of ${articles.length} articles (${Date.now() - started} ms)`,
+  );
   return { created: created.length, total: articles.length };
 };
 

@@ -7,7 +7,12 @@ const MAX_LIMIT = 24;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/articles/:slug/related?limit=6 */
-  async forArticle(ctx: { params: { slug?: string }; query: Record<string, unknown>; body: unknown; notFound: (m: string) => void }) {
+  async forArticle(ctx: {
+    params: { slug?: string };
+    query: Record<string, unknown>;
+    body: unknown;
+    notFound: (m: string) => void;
+  }) {
     const slug = String(ctx.params.slug ?? '');
     if (!SLUG.test(slug) || slug.length > 160) {
       throw new errors.ValidationError('slug must be lowercase words separated by hyphens');

@@ -11,21 +11,10 @@
  */
 import type { Core } from '@strapi/strapi';
 
+import { withConnection } from '../../../utils/db-connection';
+import type { ArticleSummary } from './summaries';
+
 const ARTICLE = 'api::article.article';
-
-export const SUMMARY_FIELDS = ['documentId', 'title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt'] as const;
-const COVER_FIELDS = ['url', 'width', 'height', 'alternativeText', 'formats'] as const;
-
-export type ArticleSummary = {
-  documentId: string;
-  title: string;
-  slug: string;
-  excerpt: string;
-  coverAlt: string | null;
-  firstPublishedAt: string | null;
-  updatedAt: string;
-  cover: { url: string; width: number | null; height: number | null; alternativeText: string | null } | null;
-};
 
 export type RecommendedEntry =
   | { kind: 'article'; article: ArticleSummary }
@@ -43,38 +32,8 @@ type StoredPick = { targetDocumentId?: string | null };
 const isHttpUrl = (value: string) => /^https?:\/\/[^\s]+$/i.test(value);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const summariesByDocumentId = async (documentIds: string[]): Promise<Map<string, ArticleSummary>> => {
-    if (documentIds.length === 0) return new Map();
-    const rows = (await strapi.documents(ARTICLE).findMany({
-      status: 'published',
-      filters: { documentId: { $in: documentIds } },
-      fields: [...SUMMARY_FIELDS],
-      populate: { cover: { fields: [...COVER_FIELDS] } },
-      limit: documentIds.length,
-    })) as unknown as Array<ArticleSummary & { cover: ArticleSummary['cover'] }>;
-    return new Map(
-      rows.map((row) => [
-        row.documentId,
-        {
-          documentId: row.documentId,
-          title: row.title,
-          slug: row.slug,
-          excerpt: row.excerpt,
-          coverAlt: row.coverAlt ?? null,
-          firstPublishedAt: row.firstPublishedAt ?? null,
-          updatedAt: row.updatedAt,
-          cover: row.cover
-            ? {
-                url: row.cover.url,
-                width: row.cover.width ?? null,
-                height: row.cover.height ?? null,
-                alternativeText: row.cover.alternativeText ?? null,
-              }
-            : null,
-        },
-      ]),
-    );
-  };
+  const summariesByDocumentId = (ids: string[]): Promise<Map<string, ArticleSummary>> =>
+    strapi.service('api::article.summaries').byDocumentIds(ids);
 
   /** Published articles ranked by topics shared with `topicIds`, then recency; at most `count`. */
   const rankByTopics = async (topicIds: number[], exclude: Set<string>, count: number): Promise<string[]> => {
@@ -84,32 +43,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     };
     const { name: link, joinColumn, inverseJoinColumn } = topics.joinTable;
-    const knex = strapi.db.connection;
-    const rows: Array<{ document_id: string }> = await knex(`${meta.tableName} as a`)
-      .join(`${link} as l`, `l.${joinColumn.name}`, 'a.id')
-      .whereNotNull('a.published_at')
-      .whereIn(`l.${inverseJoinColumn.name}`, topicIds)
-      .whereNotIn('a.document_id', [...exclude])
-      .groupBy('a.id', 'a.document_id', 'a.first_published_at')
-      .select('a.document_id')
-      .orderByRaw(`count(l.${inverseJoinColumn.name}) desc, a.first_published_at desc, a.id desc`)
-      .limit(count);
+    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) =>
+      knex(`${meta.tableName} as a`)
+        .join(`${link} as l`, `l.${joinColumn.name}`, 'a.id')
+        .whereNotNull('a.published_at')
+        .whereIn(`l.${inverseJoinColumn.name}`, topicIds)
+        .whereNotIn('a.document_id', [...exclude])
+        .groupBy('a.id', 'a.document_id', 'a.first_published_at')
+        .select('a.document_id')
+        .orderByRaw(`count(l.${inverseJoinColumn.name}) desc, a.first_published_at desc, a.id desc`)
+        .limit(count),
+    );
     return rows.map((row) => row.document_id);
   };
 
   const mostRecent = async (exclude: Set<string>, count: number): Promise<string[]> => {
     if (count <= 0) return [];
     const meta = strapi.db.metadata.get(ARTICLE);
-    const rows: Array<{ document_id: string }> = await strapi.db
-      .connection(meta.tableName)
-      .whereNotNull('published_at')
-      .whereNotIn('document_id', [...exclude])
-      .select('document_id')
-      .orderBy([
-        { column: 'first_published_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(count);
+    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) =>
+      knex(meta.tableName)
+        .whereNotNull('published_at')
+        .whereNotIn('document_id', [...exclude])
+        .select('document_id')
+        .orderBy([
+          { column: 'first_published_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(count),
+    );
     return rows.map((row) => row.document_id);
   };
 
@@ -159,7 +120,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             seen.add(summary.documentId);
           }
         } else if (item.url && isHttpUrl(item.url)) {
-          recommended.push({ kind: 'external', url: item.url, label: item.label?.trim() || new URL(item.url).hostname });
+          recommended.push({
+            kind: 'external',
+            url: item.url,
+            label: item.label?.trim() || new URL(item.url).hostname,
+          });
         }
       }
 
@@ -176,7 +141,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const byTopic = await rankByTopics(article.topics.map((t) => t.id), excluded, limit - alsoLike.length);
+      const byTopic = await rankByTopics(
+        article.topics.map((t) => t.id),
+        excluded,
+        limit - alsoLike.length,
+      );
       byTopic.forEach((id) => excluded.add(id));
       const recent = await mostRecent(excluded, limit - alsoLike.length - byTopic.length);
       const fill = await summariesByDocumentId([...byTopic, ...recent]);

@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { ArticleSummary } from '../services/summaries';
+
+const MAX_PAGE_SIZE = 50;
+
+const intParam = (value: unknown, name: string, fallback: number, max: number) => {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw new errors.ValidationError(`${name} must be a whole number from 1 to ${max}`);
+  }
+  return Number(value);
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/search?q=words&page=1&pageSize=10 */
+  async find(ctx: { query: Record<string, unknown>; body: unknown }) {
+    const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim() : '';
+    if (q.length < 2 || q.length > 200) throw new errors.ValidationError('q must be 2 to 200 characters');
+    const page = intParam(ctx.query.page, 'page', 1, 1000);
+    const pageSize = intParam(ctx.query.pageSize, 'pageSize', 10, MAX_PAGE_SIZE);
+
+    const { documentIds, total } = await strapi.service('api::article.search-index').search(q, page, pageSize);
+    const summaries: Map<string, ArticleSummary> = await strapi
+      .service('api::article.summaries')
+      .byDocumentIds(documentIds);
+    ctx.body = {
+      data: documentIds.map((id: string) => summaries.get(id)).filter(Boolean),
+      meta: { q, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+    };
+  },
+});

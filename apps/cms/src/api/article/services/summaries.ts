@@ -1,0 +1,69 @@
+/**
+ * The card-sized view of published articles that rails, search and listings share, fetched in
+ * one query with an explicit field list.
+ */
+import type { Core } from '@strapi/strapi';
+
+export const SUMMARY_FIELDS = [
+  'documentId',
+  'title',
+  'slug',
+  'excerpt',
+  'coverAlt',
+  'firstPublishedAt',
+  'updatedAt',
+] as const;
+const COVER_FIELDS = ['url', 'width', 'height', 'alternativeText'] as const;
+
+export type ArticleSummary = {
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt: string;
+  coverAlt: string | null;
+  firstPublishedAt: string | null;
+  updatedAt: string;
+  cover: { url: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+};
+
+type SummaryRow = Omit<ArticleSummary, 'cover'> & { cover?: ArticleSummary['cover'] };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Published summaries keyed by documentId; ids that are not published are simply absent. */
+  async byDocumentIds(documentIds: string[]): Promise<Map<string, ArticleSummary>> {
+    const unique = [...new Set(documentIds)];
+    if (unique.length === 0) return new Map();
+    const rows = (await strapi.db.query('api::article.article').findMany({
+      where: { documentId: { $in: unique }, publishedAt: { $notNull: true } },
+      select: [...SUMMARY_FIELDS],
+      populate: { cover: { select: [...COVER_FIELDS] } },
+      limit: unique.length,
+    })) as SummaryRow[];
+    return new Map(
+      rows.map((row) => [
+        row.documentId,
+        {
+          documentId: row.documentId,
+          title: row.title,
+          slug: row.slug,
+          excerpt: row.excerpt,
+          coverAlt: row.coverAlt ?? null,
+          firstPublishedAt: toIso(row.firstPublishedAt),
+          updatedAt: toIso(row.updatedAt) ?? '',
+          cover: row.cover
+            ? {
+                url: row.cover.url,
+                width: row.cover.width ?? null,
+                height: row.cover.height ?? null,
+                alternativeText: row.cover.alternativeText ?? null,
+              }
+            : null,
+        },
+      ]),
+    );
+  },
+});
+
+// The query engine returns Date objects on PostgreSQL and strings on SQLite.
+const toIso = (value: unknown): string | null =>
+  value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null;

@@ -1,0 +1,3 @@
+import { describeCmsApi } from './api-suite';
+
+describeCmsApi('postgres');
