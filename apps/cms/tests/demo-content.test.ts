@@ -1,0 +1,64 @@
+/** The demo content is data: check it is complete and consistent before any CMS boots. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+import YAML from 'yaml';
+
+import { readArticleFiles } from '../src/seed/run';
+import { APP_DIR } from './helpers/cms-server';
+
+const DIR = path.join(APP_DIR, 'src/seed/content');
+const yaml = <T>(name: string) => YAML.parse(fs.readFileSync(path.join(DIR, name), 'utf8')) as T;
+
+describe('demo content', async () => {
+  const articles = await readArticleFiles(DIR);
+  const topics = yaml<Array<{ slug: string; health: boolean }>>('topics.yaml');
+  const authors = yaml<Array<{ slug: string; medicalReviewer?: boolean }>>('authors.yaml');
+  const slugs = new Set(articles.map((a) => a.slug));
+
+  it('has enough articles, topics, authors and reviewers for full rails', () => {
+    assert.ok(articles.length >= 24, `${articles.length} articles`);
+    assert.ok(topics.length >= 6, `${topics.length} topics`);
+    assert.ok(authors.length >= 4);
+    assert.ok(authors.filter((a) => a.medicalReviewer).length >= 2);
+    for (const topic of topics) {
+      assert.ok(
+        articles.filter((a) => a.topics.includes(topic.slug)).length >= 3,
+        `topic ${topic.slug} has 3+ articles`,
+      );
+    }
+  });
+
+  it('links only to things that exist', () => {
+    const topicSlugs = new Set(topics.map((t) => t.slug));
+    const authorSlugs = new Set(authors.map((a) => a.slug));
+    for (const a of articles) {
+      assert.ok(authorSlugs.has(a.author), `${a.slug}: author ${a.author}`);
+      if (a.reviewer) assert.ok(authorSlugs.has(a.reviewer), `${a.slug}: reviewer ${a.reviewer}`);
+      for (const t of a.topics) assert.ok(topicSlugs.has(t), `${a.slug}: topic ${t}`);
+      for (const r of a.recommended)
+        if ('article' in r) assert.ok(slugs.has(r.article), `${a.slug}: recommends ${r.article}`);
+      for (const s of [...a.alsoLike.pin, ...a.alsoLike.exclude]) assert.ok(slugs.has(s), `${a.slug}: also-like ${s}`);
+      assert.ok(a.recommended.length > 0, `${a.slug} has a curated rail`);
+    }
+  });
+
+  it('gives every health article a medical reviewer other than its author', () => {
+    const health = new Set(topics.filter((t) => t.health).map((t) => t.slug));
+    const reviewers = new Set(authors.filter((a) => a.medicalReviewer).map((a) => a.slug));
+    for (const a of articles.filter((x) => x.topics.some((t) => health.has(t)))) {
+      assert.ok(a.reviewer && reviewers.has(a.reviewer) && a.reviewer !== a.author, `${a.slug} needs a reviewer`);
+    }
+  });
+
+  it('has a magnesium glycinate article shaped like the sketch: rail, lead, five H2 sections', () => {
+    const mg = articles.find((a) => a.slug === 'magnesium-glycinate');
+    assert.ok(mg);
+    assert.ok(mg.recommended.some((r) => 'article' in r) && mg.recommended.some((r) => 'url' in r));
+    const blocks = mg.body.flatMap((s) => (s.kind === 'rich-text' ? s.body : []));
+    assert.equal(blocks[0].type, 'paragraph', 'it opens with a lead');
+    assert.equal(blocks.filter((b) => b.type === 'heading' && b.level === 2).length, 5);
+  });
+});

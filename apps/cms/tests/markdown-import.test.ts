@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { ArticleFileError, parseArticleFile, parseBody } from '../src/seed/article-file';
+import { markdownToBlocks } from '../src/seed/markdown-to-blocks';
+
+describe('markdown to Strapi blocks', () => {
+  it('maps headings (clamped to H2-H4), paragraphs with marks, links, lists and quotes', () => {
+    const blocks = markdownToBlocks(
+      '# Top\n\nSome **bold** and *italic* with a [link](/articles/x).\n\n#### Deep\n\n###### Deeper\n\n- one\n- two\n\n1. first\n\n> quoted',
+    );
+    assert.deepEqual(
+      blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type)),
+      ['h2', 'paragraph', 'h4', 'h4', 'list', 'list', 'quote'],
+    );
+    const para = blocks[1];
+    assert.equal(para.type, 'paragraph');
+    assert.deepEqual(para.children, [
+      { type: 'text', text: 'Some ' },
+      { type: 'text', text: 'bold', bold: true },
+      { type: 'text', text: ' and ' },
+      { type: 'text', text: 'italic', italic: true },
+      { type: 'text', text: ' with a ' },
+      { type: 'link', url: '/articles/x', children: [{ type: 'text', text: 'link' }] },
+      { type: 'text', text: '.' },
+    ]);
+    const [unordered, ordered] = [blocks[4], blocks[5]];
+    assert.ok(unordered.type === 'list' && unordered.format === 'unordered' && unordered.children.length === 2);
+    assert.ok(ordered.type === 'list' && ordered.format === 'ordered');
+  });
+
+  it('decodes entities in plain text', () => {
+    const [para] = markdownToBlocks('Fish & chips "quoted"');
+    assert.equal(
+      para.type === 'paragraph' && para.children[0].type === 'text' && para.children[0].text,
+      'Fish & chips "quoted"',
+    );
+  });
+});
+
+describe('article files', () => {
+  it('turns directives into callouts, pull quotes and figures between rich text', () => {
+    const sections = parseBody(
+      't.md',
+      'Lead.\n\n:::warning\nCareful now.\n:::\n\nMiddle.\n\n:::pullquote\nSaid well.\n— A. Person\n:::\n\n:::figure hue=40\nA caption\ncredit: Us\n:::\n',
+    );
+    assert.deepEqual(
+      sections.map((s) => s.kind),
+      ['rich-text', 'callout', 'rich-text', 'pull-quote', 'figure'],
+    );
+    assert.deepEqual(sections[1], { kind: 'callout', variant: 'warning', body: 'Careful now.' });
+    assert.deepEqual(sections[3], { kind: 'pull-quote', quote: 'Said well.', attribution: 'A. Person' });
+    assert.deepEqual(sections[4], { kind: 'figure', hue: 40, caption: 'A caption', credit: 'Us' });
+  });
+
+  it('rejects unclosed or unknown directives and missing front matter with the file name', () => {
+    assert.throws(
+      () => parseBody('a.md', ':::note\nnever closed'),
+      /a\.md: directive ":::note" on line 1 is never closed/,
+    );
+    assert.throws(() => parseBody('b.md', ':::shout\nx\n:::'), /b\.md: unknown directive/);
+    assert.throws(
+      () => parseArticleFile('c.md', '---\ntitle: x\n---\nbody'),
+      (e: unknown) => e instanceof ArticleFileError && /missing front matter: slug/.test(String(e)),
+    );
+  });
+});
