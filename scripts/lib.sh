@@ -1,0 +1,44 @@
+# Shared by scripts/demo.sh and scripts/test.sh: the toolchain every other step needs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PNPM_VERSION=12.4.2
+export CI="${CI:-}"
+export STRAPI_TELEMETRY_DISABLED=true
+export NEXT_TELEMETRY_DISABLED=1
+# better-sqlite3 has no reachable prebuilt binary: it compiles against Node's headers in /usr,
+# and pnpm ignores this setting in .npmrc, so it has to come from the environment.
+if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_node() {
+  command -v node >/dev/null || { echo "Node.js 20 is required (https://nodejs.org)"; exit 1; }
+  local major; major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || { echo "Node.js 20 or newer is required, found $(node --version)"; exit 1; }
+}
+
+ensure_pnpm() {
+  if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+    step "Installing pnpm $PNPM_VERSION"
+    npm install -g "pnpm@$PNPM_VERSION" >/dev/null
+  fi
+}
+
+install_dependencies() {
+  ensure_node
+  ensure_pnpm
+  step "Installing dependencies (first run compiles better-sqlite3: about a minute)"
+  (cd "$ROOT" && pnpm install --frozen-lockfile)
+}
+
+# Waits for a URL to answer 2xx/3xx; $3 is a PID that must stay alive meanwhile.
+wait_for() {
+  local url=$1 seconds=$2 pid=${3:-}
+  for _ in $(seq 1 "$seconds"); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then echo "process for $url exited"; return 1; fi
+    sleep 1
+  done
+  echo "timed out waiting for $url"; return 1
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One command that installs everything and runs the whole test suite: type checks, unit tests,
+# API tests against a real CMS on SQLite and on PostgreSQL, and Playwright in Debian's Chromium.
+# CI runs exactly this (.ci/run).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_dependencies
+
+if ! command -v chromium >/dev/null 2>&1; then
+  step "Installing Debian's Chromium for Playwright"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium libxml2-utils >/dev/null
+fi
+command -v xmllint >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq libxml2-utils >/dev/null || true; }
+
+export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+if command -v pg_isready >/dev/null && ! pg_isready -q -d "$TEST_POSTGRES_URL"; then
+  step "Starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+fi
+
+step "Type checks"
+(cd "$ROOT" && pnpm -r typecheck)
+
+step "Building the CMS"
+(cd "$ROOT/apps/cms" && pnpm build)
+
+LOGS="$ROOT/.tmp/test-logs"
+rm -rf "$LOGS" && mkdir -p "$LOGS"
+failed=()
+run_suite() { # name, dir, command...
+  local name=$1 dir=$2; shift 2
+  step "Tests: $name"
+  if ! (cd "$dir" && "$@") 2>&1 | tee "$LOGS/$name.log"; then failed+=("$name"); fi
+}
+
+run_suite content "$ROOT/packages/content" pnpm test
+run_suite cms "$ROOT/apps/cms" pnpm test
+if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
+  run_suite e2e "$ROOT/e2e" pnpm test
+fi
+
+# One closing line over every runner: node's TAP ("# pass N") and Playwright's list ("N passed").
+passed=$(cat "$LOGS"/*.log | sed -nE 's/^# pass ([0-9]+)$/\1/p; s/^ +([0-9]+) passed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+failures=$(cat "$LOGS"/*.log | sed -nE 's/^# fail ([0-9]+)$/\1/p; s/^ +([0-9]+) failed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+echo
+echo "${passed:-0} passed, ${failures:-0} failed"
+if [ ${#failed[@]} -gt 0 ]; then echo "Failing suites: ${failed[*]}"; exit 1; fi
