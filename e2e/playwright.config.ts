@@ -1,0 +1,84 @@
+/**
+ * Playwright drives Debian's Chromium (no browser download) against the real production builds:
+ * the CMS on a fresh SQLite database with the demo seed, and the site pointed at it. Ports are
+ * off the usual ones so a running demo does not interfere.
+ */
+import path from 'node:path';
+
+import { defineConfig, devices } from '@playwright/test';
+
+import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT, SITE_PORT, SITE_URL } from './fixtures/env';
+
+const processEnv = Object.fromEntries(
+  ['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
+);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: ['reader/**/*.spec.ts', 'editor/**/*.spec.ts'],
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: SITE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: `node ${path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js')} start`,
+      cwd: path.join(ROOT, 'apps/cms'),
+      url: `${CMS_URL}/_health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        ...processEnv,
+        ...CMS_ENV,
+        HOST: '127.0.0.1',
+        PORT: String(CMS_PORT),
+        PUBLIC_URL: CMS_URL,
+        SITE_URL,
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_URL: '',
+        DATABASE_FILENAME: path.join(E2E_TMP, 'cms.db'),
+        PUBLIC_DIR: path.join(E2E_TMP, 'public'),
+        SEED_DEMO_CONTENT: 'true',
+      },
+    },
+    {
+      command: `node ${path.join(ROOT, 'apps/web/node_modules/next/dist/bin/next')} start -p ${SITE_PORT} -H 127.0.0.1`,
+      cwd: path.join(ROOT, 'apps/web'),
+      url: `${SITE_URL}/robots.txt`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        ...processEnv,
+        NODE_ENV: 'production',
+        STRAPI_URL: CMS_URL,
+        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
+        SITE_URL,
+      },
+    },
+  ],
+});
