@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import cronTasks from './cron-tasks';
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
@@ -11,5 +13,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   app: {
     keys: env.array('APP_KEYS'),
+  },
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+    tasks: cronTasks,
   },
 });

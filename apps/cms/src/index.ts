@@ -5,8 +5,10 @@ import { ensureSiteApiToken } from './bootstrap/api-token';
 import { ensureIndexes } from './bootstrap/indexes';
 import { assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
+import { registerNotifySite } from './document-middlewares/notify-site';
 import { registerPublishRules } from './document-middlewares/publish-rules';
 import { registerSearchIndexing } from './document-middlewares/search-indexing';
+import { registerSlugRedirects } from './document-middlewares/slug-redirects';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
 import { seedDemoContent } from './seed/run';
 
@@ -16,6 +18,8 @@ export default {
     registerPublishRules(strapi);
     registerSyncRelatedTargets(strapi);
     registerSearchIndexing(strapi);
+    registerSlugRedirects(strapi);
+    registerNotifySite(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -8,6 +8,11 @@ const INDEXES: Array<{ name: string; table: string; columns: string[] }> = [
   { name: 'articles_slug_published_idx', table: 'articles', columns: ['slug', 'published_at'] },
   { name: 'articles_document_published_idx', table: 'articles', columns: ['document_id', 'published_at'] },
   { name: 'articles_first_published_idx', table: 'articles', columns: ['published_at', 'first_published_at'] },
+  { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
+  { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
+  { name: 'recommended_target_idx', table: 'components_related_recommended_items', columns: ['target_document_id'] },
+  { name: 'article_picks_target_idx', table: 'components_related_article_picks', columns: ['target_document_id'] },
+  { name: 'redirects_from_idx', table: 'redirects', columns: ['from'] },
   { name: 'authors_slug_idx', table: 'authors', columns: ['slug'] },
   { name: 'topics_slug_idx', table: 'topics', columns: ['slug'] },
 ];

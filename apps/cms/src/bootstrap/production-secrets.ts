@@ -10,6 +10,8 @@ const SECRETS = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'SITE_API_TOKEN',
+  'PREVIEW_SECRET',
+  'REVALIDATE_SECRET',
 ] as const;
 
 export const findUnsafeSecrets = (env: NodeJS.ProcessEnv): string[] =>

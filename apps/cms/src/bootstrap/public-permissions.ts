@@ -16,6 +16,7 @@ export const PUBLIC_ACTIONS = [
   'api::topic.topic.findOne',
   'api::site-setting.site-setting.find',
   'api::home-page.home-page.find',
+  'api::redirect.redirect.find',
 ] as const;
 
 export const configurePublicPermissions = async (strapi: Core.Strapi) => {

@@ -13,7 +13,7 @@ type DraftRow = {
   firstPublishedAt: string | null;
   lastReviewedAt: string | null;
   nextReviewDue: string | null;
-  reviewer: { id: number } | null;
+  reviewer: { id: number; name: string; medicalReviewer: boolean } | null;
   topics: Array<{ healthTopic: boolean; name: string }>;
 };
 
@@ -25,7 +25,34 @@ export const checkPublishable = (draft: DraftRow) => {
       { errors: [{ path: ['reviewer'], message: 'A medical reviewer is required for health topics' }] },
     );
   }
+  if (health.length > 0 && draft.reviewer && !draft.reviewer.medicalReviewer) {
+    throw new errors.ValidationError(`${draft.reviewer.name} is not a medical reviewer`, {
+      errors: [{ path: ['reviewer'], message: 'Choose an author marked as a medical reviewer' }],
+    });
+  }
   if (draft.lastReviewedAt && draft.nextReviewDue && draft.nextReviewDue <= draft.lastReviewedAt) {
+    throw new errors.ValidationError('The next review date must be after the last reviewed date', {
+      errors: [{ path: ['nextReviewDue'], message: 'Must be after the last reviewed date' }],
+    });
+  }
+};
+
+/** Review dates are checked on every save too, so the editor sees the field error before publishing. */
+const checkReviewDates = async (
+  strapi: Core.Strapi,
+  params: { documentId?: string; data?: Record<string, unknown> },
+) => {
+  const data = params.data ?? {};
+  if (!('lastReviewedAt' in data) && !('nextReviewDue' in data)) return;
+  const current = params.documentId
+    ? ((await strapi.db.query(ARTICLE).findOne({
+        where: { documentId: params.documentId, publishedAt: null },
+        select: ['lastReviewedAt', 'nextReviewDue'],
+      })) as Pick<DraftRow, 'lastReviewedAt' | 'nextReviewDue'> | null)
+    : null;
+  const last = ('lastReviewedAt' in data ? data.lastReviewedAt : current?.lastReviewedAt) as string | null | undefined;
+  const next = ('nextReviewDue' in data ? data.nextReviewDue : current?.nextReviewDue) as string | null | undefined;
+  if (last && next && String(next) <= String(last)) {
     throw new errors.ValidationError('The next review date must be after the last reviewed date', {
       errors: [{ path: ['nextReviewDue'], message: 'Must be after the last reviewed date' }],
     });
@@ -34,12 +61,19 @@ export const checkPublishable = (draft: DraftRow) => {
 
 export const registerPublishRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
+    if (context.uid === ARTICLE && (context.action === 'create' || context.action === 'update')) {
+      await checkReviewDates(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
+      return next();
+    }
     if (context.uid !== ARTICLE || context.action !== 'publish') return next();
     const documentId = (context.params as { documentId?: string }).documentId;
     const draft = (await strapi.db.query(ARTICLE).findOne({
       where: { documentId, publishedAt: null },
       select: ['id', 'firstPublishedAt', 'lastReviewedAt', 'nextReviewDue'],
-      populate: { reviewer: { select: ['id'] }, topics: { select: ['healthTopic', 'name'] } },
+      populate: {
+        reviewer: { select: ['id', 'name', 'medicalReviewer'] },
+        topics: { select: ['healthTopic', 'name'] },
+      },
     })) as DraftRow | null;
     if (draft) {
       checkPublishable(draft);

@@ -49,6 +49,11 @@ export class AdminSession {
     return new AdminSession(base, res.body.data.token);
   }
 
+  /** The admin JWT, for content-manager calls the helpers below do not cover. */
+  async accessToken() {
+    return this.token;
+  }
+
   private cm(uid: string, rest = '') {
     return `${this.base}/content-manager/collection-types/${uid}${rest}`;
   }

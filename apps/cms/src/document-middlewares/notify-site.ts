@@ -1,0 +1,115 @@
+/**
+ * Tells the reader site what changed, right after the change is committed, so it can refresh
+ * exactly the affected pages: POST {SITE_URL}/api/revalidate with the shared secret in a header.
+ * The payload names the model, the slugs involved (old and new) and the slugs of published
+ * articles whose rails point at the changed article; the site derives its cache tags from these
+ * itself. A lost notification is bounded by the site's time-based revalidation.
+ */
+import type { Core } from '@strapi/strapi';
+
+import { withConnection } from '../utils/db-connection';
+
+const ARTICLE = 'api::article.article';
+const MODELS: Record<string, string> = {
+  [ARTICLE]: 'article',
+  'api::author.author': 'author',
+  'api::topic.topic': 'topic',
+  'api::site-setting.site-setting': 'site-setting',
+  'api::home-page.home-page': 'home-page',
+  'api::redirect.redirect': 'redirect',
+};
+// Draft edits of articles do not change the public site; everything else is live on save.
+const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
+const LIVE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
+const PICK_COMPONENTS = ['related.recommended-item', 'related.article-pick'] as const;
+
+export type SiteNotification = {
+  model: string;
+  action: string;
+  documentId: string | null;
+  slugs: string[];
+  referencedBy: string[];
+};
+
+const publishedSlug = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
+  if (!documentId) return null;
+  const row = (await strapi.db.query(uid as 'api::article.article').findOne({
+    where: { documentId, ...(uid === ARTICLE ? { publishedAt: { $notNull: true } } : {}) },
+    select: ['slug'],
+  })) as { slug?: string } | null;
+  return row?.slug ?? null;
+};
+
+/** Slugs of published articles whose curated or automatic rail picks point at `documentId`. */
+const referencingSlugs = (strapi: Core.Strapi, documentId: string) =>
+  withConnection(strapi, async (knex) => {
+    const article = strapi.db.metadata.get(ARTICLE);
+    // Every component attribute of an article shares one join table (articles_cmps in Strapi 5).
+    const join = (article.attributes.recommended as unknown as { joinTable: { name: string } }).joinTable.name;
+    const slugs = new Set<string>();
+    for (const component of PICK_COMPONENTS) {
+      const rows: Array<{ slug: string }> = await knex(`${strapi.db.metadata.get(component).tableName} as c`)
+        .join(`${join} as l`, function joinComponent() {
+          this.on('l.cmp_id', '=', 'c.id').andOn('l.component_type', '=', knex.raw('?', [component]));
+        })
+        .join(`${article.tableName} as a`, 'a.id', 'l.entity_id')
+        .where('c.target_document_id', documentId)
+        .whereNotNull('a.published_at')
+        .distinct('a.slug');
+      rows.forEach((r) => slugs.add(r.slug));
+    }
+    return [...slugs];
+  });
+
+export const postToSite = async (strapi: Core.Strapi, notification: SiteNotification) => {
+  const site = process.env.SITE_URL;
+  const secret = process.env.REVALIDATE_SECRET;
+  if (!site || !secret) return;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const res = await fetch(new URL('/api/revalidate', site), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-revalidate-secret': secret },
+        body: JSON.stringify(notification),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (res.ok) return;
+      strapi.log.warn(`Site revalidation answered ${res.status} for ${notification.model} ${notification.documentId}`);
+      if (res.status < 500) return;
+    } catch (error) {
+      strapi.log.warn(`Site revalidation failed (attempt ${attempt}): ${(error as Error).message}`);
+    }
+  }
+};
+
+export const registerNotifySite = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (context, next) => {
+    const model = MODELS[context.uid];
+    const actions = context.uid === ARTICLE ? ARTICLE_ACTIONS : LIVE_ACTIONS;
+    if (!model || !actions.has(context.action)) return next();
+
+    const documentId = (context.params as { documentId?: string }).documentId;
+    const hasSlug =
+      context.uid === ARTICLE || context.uid === 'api::author.author' || context.uid === 'api::topic.topic';
+    const before = hasSlug ? await publishedSlug(strapi, context.uid, documentId) : null;
+    const result = await next();
+    const id = documentId ?? (result as { documentId?: string } | null)?.documentId ?? null;
+    const afterSlug = hasSlug && id ? await publishedSlug(strapi, context.uid, id) : null;
+    const notification: SiteNotification = {
+      model,
+      action: context.action,
+      documentId: id,
+      slugs: [...new Set([before, afterSlug].filter((s): s is string => Boolean(s)))],
+      referencedBy: context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : [],
+    };
+    const send = (): void => void postToSite(strapi, notification);
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(async ({ onCommit }): Promise<void> => {
+        onCommit(send);
+      });
+    } else {
+      setImmediate(send);
+    }
+    return result;
+  });
+};

@@ -1,0 +1,129 @@
+/** What editors' actions do to the public API: redirects, scheduling, validation, site notifications. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+
+import { connect, getJson, send, type ErrorBody, type Page } from '../helpers/http';
+import { REVALIDATE_SECRET, type CmsContext } from '../helpers/cms-suite';
+
+type Redirect = { from: string; to: string; permanent: boolean; origin: string };
+
+export const editorialApiTests = (ctx: CmsContext) => {
+  const { api, newArticle } = ctx;
+  const redirectsFrom = async (from: string) =>
+    (await getJson<Page<Redirect>>(api(`/redirects?filters[from][$eq]=${encodeURIComponent(from)}`))).body.data;
+
+  it('leaves a permanent redirect behind when a published slug changes, collapsing chains', async () => {
+    const k = ctx.kind;
+    const doc = await newArticle(`moving-a-${k}`);
+    assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
+    assert.equal((await ctx.editor.updateArticle(doc.documentId, { slug: `moving-b-${k}` })).status, 200);
+    assert.deepEqual(await redirectsFrom(`/articles/moving-a-${k}`), [], 'a draft edit does not move the live URL');
+    assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
+    const [first] = await redirectsFrom(`/articles/moving-a-${k}`);
+    assert.deepEqual([first?.to, first?.permanent, first?.origin], [`/articles/moving-b-${k}`, true, 'slug-change']);
+
+    await ctx.editor.updateArticle(doc.documentId, { slug: `moving-c-${k}` });
+    assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
+    assert.equal((await redirectsFrom(`/articles/moving-a-${k}`))[0].to, `/articles/moving-c-${k}`, 'chain collapsed');
+    assert.equal((await redirectsFrom(`/articles/moving-b-${k}`))[0].to, `/articles/moving-c-${k}`);
+
+    await ctx.editor.updateArticle(doc.documentId, { slug: `moving-a-${k}` });
+    assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
+    assert.deepEqual(
+      await redirectsFrom(`/articles/moving-a-${k}`),
+      [],
+      'moving back removes the redirect away from the live URL',
+    );
+    assert.equal((await redirectsFrom(`/articles/moving-c-${k}`))[0].to, `/articles/moving-a-${k}`);
+  });
+
+  it('refuses a manual redirect that would loop', async () => {
+    const k = ctx.kind;
+    const cm = `${ctx.cms.url}/content-manager/collection-types/api::redirect.redirect`;
+    const token = await ctx.editor.accessToken();
+    const first = await send(
+      'POST',
+      cm,
+      { from: `/loop-a-${k}`, to: `/loop-b-${k}`, permanent: true, origin: 'manual' },
+      token,
+    );
+    assert.equal(first.status, 201, first.text);
+    const loop = await send<ErrorBody>(
+      'POST',
+      cm,
+      { from: `/loop-b-${k}`, to: `/loop-a-${k}`, permanent: true, origin: 'manual' },
+      token,
+    );
+    assert.equal(loop.status, 400, loop.text);
+    assert.match(loop.body.error.message, /loop/);
+  });
+
+  it('rejects a next review date before the last review on save, with the field named', async () => {
+    const res = await send<ErrorBody & { error: { details: { errors: Array<{ path: string[] }> } } }>(
+      'POST',
+      `${ctx.cms.url}/content-manager/collection-types/api::article.article`,
+      {
+        title: 'Bad dates',
+        slug: `bad-dates-${ctx.kind}`,
+        excerpt: 'x',
+        coverAlt: 'x',
+        lastReviewedAt: '2026-05-01',
+        nextReviewDue: '2026-04-01',
+      },
+      await ctx.editor.accessToken(),
+    );
+    assert.equal(res.status, 400, res.text);
+    assert.deepEqual(res.body.error.details.errors[0].path, ['nextReviewDue']);
+  });
+
+  it('publishes and unpublishes on schedule', async () => {
+    const slug = `scheduled-${ctx.kind}`;
+    const doc = await newArticle(slug, { scheduledPublishAt: new Date(Date.now() + 2000).toISOString() });
+    const isLive = async () =>
+      (await getJson<Page<unknown>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`))).body.data.length === 1;
+    assert.equal(await isLive(), false);
+    await waitUntil(isLive, 20_000, 'scheduled publish');
+    await ctx.editor.updateArticle(doc.documentId, { scheduledUnpublishAt: new Date(Date.now() + 2000).toISOString() });
+    await waitUntil(async () => !(await isLive()), 20_000, 'scheduled unpublish');
+  });
+
+  it('notifies the site after publish with the slugs involved and the articles whose rails point at it', async () => {
+    const target = await newArticle(`notified-target-${ctx.kind}`);
+    const pointer = await newArticle(`notified-pointer-${ctx.kind}`, {
+      recommended: [{ article: connect(target.documentId) }],
+    });
+    assert.equal((await ctx.editor.publishArticle(pointer.documentId)).status, 200);
+    assert.equal((await ctx.editor.publishArticle(target.documentId)).status, 200);
+    const published = await ctx.webhook.waitFor(
+      (n) => n.body.documentId === target.documentId && n.body.action === 'publish',
+    );
+    assert.equal(published.headers['x-revalidate-secret'], REVALIDATE_SECRET);
+    assert.deepEqual(published.body.slugs, [`notified-target-${ctx.kind}`]);
+    assert.deepEqual(published.body.referencedBy, [`notified-pointer-${ctx.kind}`]);
+    assert.equal(published.body.model, 'article');
+
+    assert.equal((await ctx.editor.unpublishArticle(target.documentId)).status, 200);
+    const unpublished = await ctx.webhook.waitFor(
+      (n) => n.body.documentId === target.documentId && n.body.action === 'unpublish',
+    );
+    assert.deepEqual(unpublished.body.slugs, [`notified-target-${ctx.kind}`], 'the URL that just went away is named');
+
+    const before = ctx.webhook.received.length;
+    await ctx.editor.updateArticle(pointer.documentId, { title: 'A draft edit only' });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(
+      ctx.webhook.received.slice(before).filter((n) => n.body.documentId === pointer.documentId).length,
+      0,
+      'draft edits do not disturb the live site',
+    );
+  });
+};
+
+const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.fail(`${what} did not happen within ${ms} ms`);
+};

@@ -1,0 +1,41 @@
+/** Runs last: restarts the CMS on the same database with the seed enabled. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+
+import { EXAMPLE_ENV } from '../helpers/cms-server';
+import { getJson, send, type One, type Page } from '../helpers/http';
+import { TOKEN, type CmsContext } from '../helpers/cms-suite';
+
+export const seedIdempotencyTests = (ctx: CmsContext) => {
+  const { api } = ctx;
+  it('seeds idempotently: a second start with the seed changes no counts', async () => {
+    const counts = async () => {
+      const out: Record<string, number> = {};
+      for (const [name, p] of [
+        ['articles', '/articles?fields[0]=slug&pagination[pageSize]=1'],
+        ['drafts', '/articles?status=draft&fields[0]=slug&pagination[pageSize]=1'],
+        ['topics', '/topics?fields[0]=slug&pagination[pageSize]=1'],
+        ['authors', '/authors?fields[0]=slug&pagination[pageSize]=1'],
+      ] as const) {
+        out[name] = (await getJson<Page<unknown>>(api(p), TOKEN)).body.meta.pagination.total;
+      }
+      const files = await getJson<{ pagination: { total: number } }>(
+        `${ctx.cms.url}/upload/files?pageSize=1`,
+        await editorToken(),
+      );
+      out.files = files.body.pagination.total;
+      return out;
+    };
+    const editorToken = async () =>
+      (
+        await send<One<{ token: string }>>('POST', `${ctx.cms.url}/admin/login`, {
+          email: EXAMPLE_ENV.EDITOR_EMAIL,
+          password: EXAMPLE_ENV.EDITOR_PASSWORD,
+        })
+      ).body.data.token;
+    const before = await counts();
+    assert.ok(before.articles > 0 && before.files > 0);
+    await ctx.restart();
+    assert.deepEqual(await counts(), before);
+  });
+};

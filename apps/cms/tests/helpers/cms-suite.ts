@@ -1,0 +1,100 @@
+/**
+ * One seeded CMS per database kind, shared by the API test groups, with the helpers they use.
+ * Call `useSeededCms(kind)` inside a describe(): it registers the before/after hooks.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before } from 'node:test';
+
+import { APP_DIR, EXAMPLE_ENV, startCms, type CmsServer } from './cms-server';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { AdminSession, getJson, type Page } from './http';
+import { startWebhookReceiver } from './site-webhook';
+
+export type Summary = { documentId: string; slug: string; title: string; firstPublishedAt: string | null };
+export type Related = {
+  data: {
+    recommended: Array<{ kind: 'article'; article: Summary } | { kind: 'external'; url: string; label: string }>;
+    alsoLike: Summary[];
+  };
+  meta: { slug: string; limit: number; recommendedSource: string };
+};
+export type ArticleRow = Summary & { topics?: Array<{ slug: string }> };
+
+export const CONTENT_DIR = path.join(APP_DIR, 'src', 'seed', 'content');
+export const TOKEN = EXAMPLE_ENV.SITE_API_TOKEN;
+export const REVALIDATE_SECRET = 'test-revalidate-secret-0123456789';
+
+export const paragraph = (text: string) => [
+  { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
+];
+export const railKeys = (r: Related) =>
+  r.data.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.url));
+
+export const useSeededCms = (kind: DatabaseKind) => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  const state = {} as {
+    cms: CmsServer;
+    editor: AdminSession;
+    webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  };
+
+  const api = (p: string) => `${state.cms.url}/api${p}`;
+  const ctx = {
+    kind,
+    get cms() {
+      return state.cms;
+    },
+    get editor() {
+      return state.editor;
+    },
+    get webhook() {
+      return state.webhook;
+    },
+    api,
+    async related(slug: string, limit = 6) {
+      const res = await getJson<Related>(api(`/articles/${slug}/related?limit=${limit}`));
+      assert.equal(res.status, 200, res.text);
+      return res.body;
+    },
+    async docIdOf(slug: string) {
+      const res = await getJson<Page<Summary>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`));
+      assert.equal(res.body.data.length, 1, `published article ${slug} not found`);
+      return res.body.data[0].documentId;
+    },
+    newArticle(slug: string, extra: Record<string, unknown> = {}) {
+      return state.editor.createArticle({
+        title: `Test ${slug}`,
+        slug,
+        excerpt: `Excerpt of ${slug}`,
+        coverAlt: 'Test cover',
+        body: paragraph(`Body of ${slug}`),
+        ...extra,
+      });
+    },
+    /** Stops and starts the CMS on the same database (the seed runs again). */
+    async restart() {
+      await state.cms.stop();
+      state.cms = await startCms(env);
+    },
+  };
+
+  before(async () => {
+    db = await createTestDatabase(kind);
+    state.webhook = await startWebhookReceiver();
+    env = { ...db.env, SEED_DEMO_CONTENT: 'true', SITE_URL: state.webhook.url, REVALIDATE_SECRET };
+    state.cms = await startCms(env);
+    state.editor = await AdminSession.login(state.cms.url, EXAMPLE_ENV.EDITOR_EMAIL, EXAMPLE_ENV.EDITOR_PASSWORD);
+  });
+
+  after(async () => {
+    await state.cms?.stop();
+    await state.webhook?.close();
+    await db?.drop();
+  });
+
+  return ctx;
+};
+
+export type CmsContext = ReturnType<typeof useSeededCms>;
