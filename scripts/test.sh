@@ -25,6 +25,10 @@ step "Type checks"
 step "Building the CMS"
 (cd "$ROOT/apps/cms" && pnpm build)
 
+step "Building the site for the e2e CMS"
+# next/image may only fetch from the CMS named at build time: the e2e CMS (e2e/fixtures/env.ts).
+(cd "$ROOT/apps/web" && STRAPI_URL="http://127.0.0.1:${E2E_CMS_PORT:-1338}" pnpm build)
+
 LOGS="$ROOT/.tmp/test-logs"
 rm -rf "$LOGS" && mkdir -p "$LOGS"
 failed=()

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { ArticleFileError, parseArticleFile, parseBody } from '../src/seed/article-file';
 import { markdownToBlocks } from '../src/seed/markdown-to-blocks';
+import { clip } from '../src/seed/run';
 
 describe('markdown to Strapi blocks', () => {
   it('maps headings (clamped to H2-H4), paragraphs with marks, links, lists and quotes', () => {
@@ -63,5 +64,14 @@ describe('article files', () => {
       () => parseArticleFile('c.md', '---\ntitle: x\n---\nbody'),
       (e: unknown) => e instanceof ArticleFileError && /missing front matter: slug/.test(String(e)),
     );
+  });
+});
+
+describe('metadata clipping', () => {
+  it('cuts at a word boundary and marks the cut', () => {
+    assert.equal(clip('Short title', 70), 'Short title');
+    const clipped = clip('Magnesium glycinate: what it is, how it is absorbed and who it may help', 40);
+    assert.ok(clipped.length <= 40, clipped);
+    assert.equal(clipped, 'Magnesium glycinate: what it is, how it…');
   });
 });

@@ -160,7 +160,7 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
         lastReviewedAt: article.lastReviewedAt,
         nextReviewDue: article.nextReviewDue,
         references: article.references,
-        seo: { metaTitle: article.title.slice(0, 70), metaDescription: article.excerpt.slice(0, 170), noindex: false },
+        seo: { metaTitle: clip(article.title, 70), metaDescription: clip(article.excerpt, 170), noindex: false },
       } as never,
     });
     articleIds.set(article.slug, doc.documentId);
@@ -213,6 +213,14 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
     `Demo content ready: ${created.length} new of ${articles.length} articles (${Date.now() - started} ms)`,
   );
   return { created: created.length, total: articles.length };
+};
+
+/** Shortens at a word boundary with an ellipsis, for metadata fields with length limits. */
+export const clip = (text: string, max: number) => {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const boundary = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
+  return `${cut.slice(0, Math.max(boundary, max / 2)).replace(/[\s,;:.-]+$/, '')}…`;
 };
 
 const need = (ids: Map<string, string>, slug: string, where: string) => {

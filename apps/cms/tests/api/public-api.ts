@@ -68,6 +68,11 @@ export const publicApiTests = (ctx: CmsContext) => {
     );
     assert.equal(withToken.status, 200, withToken.text);
     assert.equal(withToken.body.data.length, 1, 'the site token can read drafts (for preview)');
+    for (const p of ['/articles/magnesium-glycinate/related', '/search?q=magnesium', '/redirects', '/site-setting']) {
+      assert.equal((await getJson(api(p), TOKEN)).status, 200, `the site token reads ${p}`);
+    }
+    const write = await send('POST', api('/articles'), { data: { title: 'x' } }, TOKEN);
+    assert.equal(write.status, 403, 'the site token cannot write');
   });
 
   it('refuses every write from the public', async () => {

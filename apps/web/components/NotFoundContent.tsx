@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { Topic } from '@nourish/content';
+import { SearchForm } from '@/components/site/SearchForm';
+import styles from './StatusPage.module.css';
+
+/** The 404 body: say what happened, then offer somewhere useful to go. */
+export function NotFoundContent({ topics = [] }: { topics?: Topic[] }) {
+  return (
+    <div className={`container ${styles.page}`}>
+      <p className={styles.code}>Error 404</p>
+      <h1 className={styles.title}>We can’t find that page</h1>
+      <p className={styles.lead}>
+        The page may have moved, or the address may be mistyped. Try a search, or start from one of these.
+      </p>
+      <SearchForm id="not-found-search" label="Search for the page" />
+      <ul className={styles.links}>
+        <li>
+          <Link href="/">Home page and latest articles</Link>
+        </li>
+        {topics.map((topic) => (
+          <li key={topic.slug}>
+            <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ArticleSummary } from '@nourish/content';
+import { ArticleCard } from '@/components/cards/ArticleCard';
+import styles from './AlsoLike.module.css';
+
+/** "You may also like": pins, then shared topics, then recency (ranked by the CMS). */
+export function AlsoLike({ articles }: { articles: ArticleSummary[] }) {
+  if (articles.length === 0) return null;
+  return (
+    <section aria-labelledby="also-like-heading" className={styles.section} data-rail="also-like">
+      <h2 id="also-like-heading" className={styles.heading}>
+        You may also like
+      </h2>
+      <ul className={styles.grid}>
+        {articles.map((article) => (
+          <li key={article.documentId}>
+            <ArticleCard article={article} sizes="(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

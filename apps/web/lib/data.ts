@@ -1,0 +1,75 @@
+/**
+ * Every backend call the site makes goes through this module (server-only). Pages and
+ * components call these getters and receive domain types from @nourish/content; they never
+ * see Strapi shapes or call fetch. `cache()` dedupes calls within one render (e.g. a page and
+ * its generateMetadata); across requests, validated CMS results are kept in Next's data cache
+ * for REVALIDATE_SECONDS and tagged with `cacheTags` for on-demand revalidation.
+ */
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
+import * as content from '@nourish/content';
+import type { CacheLayer, CmsClient, SearchResults } from '@nourish/content';
+import { strapiToken, strapiUrl } from './env';
+
+/** Time-based revalidation for every cached CMS read (route files repeat the literal 300). */
+export const REVALIDATE_SECONDS = 300;
+
+export const PAGE_SIZE = 12;
+
+/**
+ * Caches the client's fetch + zod validation as one unit. Unlike caching the raw fetch, a
+ * response that fails validation (or any CMS error) throws before anything is stored, so the
+ * next request asks the CMS again and stale entries keep being served meanwhile.
+ * (`use cache` would be the Next 16 idiom, but it needs cacheComponents, whose build-time
+ * prerendering of at least one param per route cannot work while the CMS is down.)
+ */
+const nextDataCache: CacheLayer = (load, { key, tags, revalidate }) => unstable_cache(load, ['cms', key], { tags, revalidate })();
+
+let client: CmsClient | undefined;
+const cms = (): CmsClient =>
+  (client ??= content.createCmsClient({
+    baseUrl: strapiUrl(),
+    token: strapiToken(),
+    timeoutMs: 8000,
+    revalidateSeconds: REVALIDATE_SECONDS,
+    cacheLayer: nextDataCache,
+  }));
+
+export const getSiteSettings = cache(() => content.getSiteSettings(cms()));
+export const getTopics = cache(() => content.getTopics(cms()));
+export const getHomePage = cache(() => content.getHomePage(cms()));
+export const getArticleBySlug = cache((slug: string) => content.getArticleBySlug(cms(), slug));
+export const getRelatedRails = cache((slug: string) => content.getRelatedRails(cms(), slug));
+export const getTopicBySlug = cache((slug: string) => content.getTopicBySlug(cms(), slug));
+export const getAuthorBySlug = cache((slug: string) => content.getAuthorBySlug(cms(), slug));
+export const getLatestArticles = cache((limit: number) => content.getLatestArticles(cms(), limit));
+export const getSitemapEntries = cache(() => content.getSitemapEntries(cms()));
+
+export const getTopicArticles = cache((topicSlug: string, page: number) =>
+  content.getArticleSummaries(cms(), { topicSlug, page, pageSize: PAGE_SIZE }),
+);
+export const getAuthorArticles = cache((authorSlug: string, page: number) =>
+  content.getArticleSummaries(cms(), { authorSlug, page, pageSize: PAGE_SIZE }),
+);
+
+export type SearchOutcome =
+  | { status: 'no-query' }
+  | { status: 'ok'; results: SearchResults }
+  | { status: 'unavailable' };
+
+/**
+ * Search never throws: a reader's query must not take the page down, so a CMS failure (or the
+ * search route not being deployed yet) becomes an "unavailable" state the page can explain.
+ */
+export const searchArticles = cache(async (rawQuery: string | undefined, page: number): Promise<SearchOutcome> => {
+  const query = content.normalizeSearchQuery(rawQuery);
+  if (!query) return { status: 'no-query' };
+  try {
+    return { status: 'ok', results: await content.searchArticles(cms(), { query, page, pageSize: 10 }) };
+  } catch (error) {
+    if (!(error instanceof content.CmsError)) throw error;
+    console.error(`[search] ${error.message}`);
+    return { status: 'unavailable' };
+  }
+});

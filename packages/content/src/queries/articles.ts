@@ -1,0 +1,156 @@
+/** Article getters: one article, paginated lists (latest, by topic, by author) and sitemap stamps. */
+import { cacheTags } from '../cache-tags';
+import type { CmsClient, StrapiQuery } from '../client';
+import type { Article, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
+import { isExternalHref, safeHref } from '../safe-href';
+import {
+  ARTICLE_FIELDS,
+  ARTICLE_SUMMARY_FIELDS,
+  articleListResponse,
+  articleStampListResponse,
+  articleSummaryListResponse,
+  type RawArticle,
+} from '../schemas/article';
+import { AUTHOR_REF_FIELDS } from '../schemas/author';
+import { MEDIA_FIELDS, SEO_FIELDS, type RawReference } from '../schemas/shared';
+import { TOPIC_REF_FIELDS } from '../schemas/topic';
+import { readingMinutes, reshapeBody } from './rich-text';
+import { toArticleSummary, toAuthorRef, toSeo, toTopicRef, type MediaUrl } from './reshape';
+
+/** Strapi's REST `maxLimit`: larger page sizes are rejected with a 400. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Slugs are lowercase words joined by hyphens; anything else cannot exist, so skip the request. */
+export const isValidSlug = (slug: string): boolean => slug.length <= 160 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
+
+/** Newest first by the public date; the title breaks ties so page boundaries are stable. */
+export const ARTICLE_SORT = ['firstPublishedAt:desc', 'title:asc'] as const;
+
+const mediaPopulate = { fields: [...MEDIA_FIELDS] };
+const authorPopulate = { fields: [...AUTHOR_REF_FIELDS], populate: { avatar: mediaPopulate } };
+
+export const articleSummaryPopulate = { cover: mediaPopulate } as const;
+
+export const articleBySlugQuery = (slug: string): StrapiQuery => ({
+  filters: { slug: { $eq: slug } },
+  fields: [...ARTICLE_FIELDS],
+  populate: {
+    cover: mediaPopulate,
+    author: authorPopulate,
+    reviewer: authorPopulate,
+    topics: { fields: [...TOPIC_REF_FIELDS] },
+    references: { fields: ['title', 'publisher', 'year', 'url', 'doi'] },
+    seo: { fields: [...SEO_FIELDS], populate: { shareImage: mediaPopulate } },
+    body: {
+      on: {
+        'content.rich-text': { fields: ['body'] },
+        'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } },
+        'content.callout': { fields: ['variant', 'title', 'body'] },
+        'content.pull-quote': { fields: ['quote', 'attribution'] },
+        'content.figure': { fields: ['alt', 'caption', 'credit'], populate: { image: mediaPopulate } },
+      },
+    },
+  },
+  pagination: { page: 1, pageSize: 1 },
+});
+
+export type ArticleListFilter = { topicSlug?: string; authorSlug?: string };
+
+export const articleListQuery = (filter: ArticleListFilter, page: number, pageSize: number): StrapiQuery => {
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number from 1, got ${page}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
+  }
+  const filters: Record<string, unknown> = {};
+  if (filter.topicSlug) filters.topics = { slug: { $eq: filter.topicSlug } };
+  // An author's page lists what they wrote and what they medically reviewed.
+  if (filter.authorSlug) filters.$or = [{ author: { slug: { $eq: filter.authorSlug } } }, { reviewer: { slug: { $eq: filter.authorSlug } } }];
+  return {
+    ...(Object.keys(filters).length > 0 ? { filters } : {}),
+    fields: [...ARTICLE_SUMMARY_FIELDS],
+    populate: articleSummaryPopulate,
+    sort: [...ARTICLE_SORT],
+    pagination: { page, pageSize, withCount: true },
+  };
+};
+
+const toReference = (raw: RawReference): Reference => {
+  const doi = raw.doi?.trim() || null;
+  const href = safeHref(raw.url) ?? (doi ? safeHref(`https://doi.org/${encodeURI(doi)}`) : null);
+  return {
+    title: raw.title,
+    publisher: raw.publisher?.trim() || null,
+    year: raw.year ?? null,
+    href: href && isExternalHref(href) ? href : null,
+    doi,
+  };
+};
+
+export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
+  const { sections, toc, words } = reshapeBody(raw.body ?? [], mediaUrl);
+  return {
+    ...toArticleSummary(raw, mediaUrl),
+    body: sections,
+    toc,
+    readingMinutes: readingMinutes(words),
+    author: raw.author ? toAuthorRef(raw.author, mediaUrl) : null,
+    reviewer: raw.reviewer ? toAuthorRef(raw.reviewer, mediaUrl) : null,
+    lastReviewedAt: raw.lastReviewedAt ?? null,
+    nextReviewDue: raw.nextReviewDue ?? null,
+    topics: raw.topics.map(toTopicRef),
+    references: (raw.references ?? []).map(toReference),
+    seo: toSeo(raw.seo, mediaUrl),
+  };
+};
+
+/** The published article with this slug, or `null` when there is none. */
+export async function getArticleBySlug(client: CmsClient, slug: string): Promise<Article | null> {
+  if (!isValidSlug(slug)) return null;
+  const response = await client.get('/articles', articleBySlugQuery(slug), articleListResponse, {
+    tags: [cacheTags.article(slug), cacheTags.articles],
+  });
+  const raw = response.data[0];
+  return raw ? toArticle(raw, client.mediaUrl) : null;
+}
+
+const toPage = <T>(items: T[], meta: { page: number; pageSize: number; pageCount: number; total: number }): Paginated<T> => ({
+  items,
+  page: meta.page,
+  pageSize: meta.pageSize,
+  pageCount: meta.pageCount,
+  total: meta.total,
+});
+
+/** Published articles, newest first, optionally only those of one topic or one author. */
+export async function getArticleSummaries(
+  client: CmsClient,
+  options: ArticleListFilter & { page?: number; pageSize?: number },
+): Promise<Paginated<ArticleSummary>> {
+  const { page = 1, pageSize = 12, ...filter } = options;
+  const tags: string[] = [cacheTags.articles];
+  if (filter.topicSlug) tags.push(cacheTags.topic(filter.topicSlug));
+  if (filter.authorSlug) tags.push(cacheTags.author(filter.authorSlug));
+  const response = await client.get('/articles', articleListQuery(filter, page, pageSize), articleSummaryListResponse, { tags });
+  return toPage(
+    response.data.map((raw) => toArticleSummary(raw, client.mediaUrl)),
+    response.meta.pagination,
+  );
+}
+
+export const getLatestArticles = async (client: CmsClient, limit: number): Promise<ArticleSummary[]> =>
+  (await getArticleSummaries(client, { page: 1, pageSize: limit })).items;
+
+/** Every published article's path and last change, walking the pages at the largest allowed size. */
+export async function getArticleSitemapEntries(client: CmsClient): Promise<SitemapEntry[]> {
+  const entries: SitemapEntry[] = [];
+  for (let page = 1; ; page += 1) {
+    const response = await client.get(
+      '/articles',
+      { fields: ['slug', 'updatedAt'], sort: ['id:asc'], pagination: { page, pageSize: MAX_PAGE_SIZE } },
+      articleStampListResponse,
+      { tags: [cacheTags.articles] },
+    );
+    entries.push(...response.data.map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt })));
+    if (page >= response.meta.pagination.pageCount) return entries;
+  }
+}

@@ -1,0 +1,89 @@
+/** Article collection type (`api::article.article`) and its dynamic-zone body components. */
+import { z } from 'zod';
+import { authorRefSchema } from './author';
+import { blocksSchema } from './blocks';
+import { collectionResponse, isoDate, isoDateTime, mediaSchema, referenceSchema, seoSchema } from './shared';
+import { topicRefSchema } from './topic';
+
+/** Fields of a card / list item. `firstPublishedAt` is the public date (publishedAt moves on every re-publish). */
+export const ARTICLE_SUMMARY_FIELDS = ['title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt'] as const;
+export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'lastReviewedAt', 'nextReviewDue'] as const;
+
+export const articleSummarySchema = z.object({
+  documentId: z.string().min(1),
+  title: z.string().min(1),
+  slug: z.string().min(1),
+  excerpt: z.string(),
+  coverAlt: z.string().nullable().optional(),
+  firstPublishedAt: isoDateTime.nullable().optional(),
+  updatedAt: isoDateTime,
+  cover: mediaSchema.nullable().optional(),
+});
+export type RawArticleSummary = z.output<typeof articleSummarySchema>;
+
+/* Dynamic zone `body`: one schema per component, told apart by `__component`. */
+
+export const richTextComponentSchema = z.object({
+  __component: z.literal('content.rich-text'),
+  id: z.number().int(),
+  body: blocksSchema,
+});
+
+export const keyTakeawaysComponentSchema = z.object({
+  __component: z.literal('content.key-takeaways'),
+  id: z.number().int(),
+  title: z.string().nullable().optional(),
+  items: z.array(z.object({ text: z.string().min(1) })),
+});
+
+export const calloutComponentSchema = z.object({
+  __component: z.literal('content.callout'),
+  id: z.number().int(),
+  variant: z.enum(['note', 'warning', 'disclaimer']),
+  title: z.string().nullable().optional(),
+  body: z.string().min(1),
+});
+
+export const pullQuoteComponentSchema = z.object({
+  __component: z.literal('content.pull-quote'),
+  id: z.number().int(),
+  quote: z.string().min(1),
+  attribution: z.string().nullable().optional(),
+});
+
+export const figureComponentSchema = z.object({
+  __component: z.literal('content.figure'),
+  id: z.number().int(),
+  image: mediaSchema,
+  alt: z.string().min(1),
+  caption: z.string().nullable().optional(),
+  credit: z.string().nullable().optional(),
+});
+
+export const bodyComponentSchema = z.discriminatedUnion('__component', [
+  richTextComponentSchema,
+  keyTakeawaysComponentSchema,
+  calloutComponentSchema,
+  pullQuoteComponentSchema,
+  figureComponentSchema,
+]);
+export type RawBodyComponent = z.output<typeof bodyComponentSchema>;
+
+export const articleSchema = articleSummarySchema.extend({
+  lastReviewedAt: isoDate.nullable().optional(),
+  nextReviewDue: isoDate.nullable().optional(),
+  body: z.array(bodyComponentSchema).nullable().optional(),
+  author: authorRefSchema.nullable().optional(),
+  reviewer: authorRefSchema.nullable().optional(),
+  topics: z.array(topicRefSchema),
+  references: z.array(referenceSchema).nullable().optional(),
+  seo: seoSchema.nullable().optional(),
+});
+export type RawArticle = z.output<typeof articleSchema>;
+
+export const articleListResponse = collectionResponse(articleSchema);
+export const articleSummaryListResponse = collectionResponse(articleSummarySchema);
+
+/** Slug + dates only, for the sitemap. */
+export const articleStampSchema = z.object({ slug: z.string().min(1), updatedAt: isoDateTime });
+export const articleStampListResponse = collectionResponse(articleStampSchema);

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  articleBySlugQuery,
+  articleListQuery,
+  getArticleBySlug,
+  getArticleSummaries,
+  getHomePage,
+  getRelatedRails,
+  homePageQuery,
+  searchArticles,
+  normalizeSearchQuery,
+  siteSettingsQuery,
+  getSiteSettings,
+  getAuthorBySlug,
+} from '../src/queries';
+import { stringifyQuery } from '../src/client';
+import { cacheTags } from '../src/cache-tags';
+import { CmsHttpError, CmsValidationError } from '../src/errors';
+import { clone, fakeCms, fixture, queryPairs } from './helpers';
+
+const decoded = (query: Record<string, unknown>) => decodeURIComponent(stringifyQuery(query)).split('&');
+
+describe('query building (explicit fields and populate)', () => {
+  const queries = {
+    articleBySlug: articleBySlugQuery('magnesium-glycinate'),
+    articleList: articleListQuery({ topicSlug: 'sleep' }, 2, 12),
+    homePage: homePageQuery,
+    siteSettings: siteSettingsQuery,
+  };
+
+  for (const [name, query] of Object.entries(queries)) {
+    it(`${name} never asks for everything`, () => {
+      const pairs = decoded(query);
+      assert.ok(pairs.some((pair) => /^fields\[0\]=/.test(pair)), `${name} has no top-level fields list`);
+      assert.ok(!pairs.some((pair) => pair.includes('*')), `${name} uses a wildcard: ${pairs.join(' ')}`);
+      assert.ok(!pairs.some((pair) => /=true$/.test(pair) && pair.startsWith('populate')), `${name} populates without fields`);
+      // Every populated relation or media names its own fields or populates further.
+      for (const pair of pairs.filter((p) => p.startsWith('populate'))) {
+        assert.match(pair, /\[(fields|populate|on)\]/, `${name}: ${pair}`);
+      }
+    });
+  }
+
+  it('articleBySlug filters on the slug and populates every body component', () => {
+    const pairs = decoded(queries.articleBySlug);
+    assert.ok(pairs.includes('filters[slug][$eq]=magnesium-glycinate'));
+    for (const component of ['content.rich-text', 'content.key-takeaways', 'content.callout', 'content.pull-quote', 'content.figure']) {
+      assert.ok(pairs.some((pair) => pair.startsWith(`populate[body][on][${component}]`)), component);
+    }
+    assert.ok(pairs.includes('populate[body][on][content.figure][populate][image][fields][0]=url'));
+  });
+
+  it('articleList pages, sorts and filters by topic', () => {
+    const pairs = decoded(queries.articleList);
+    assert.ok(pairs.includes('filters[topics][slug][$eq]=sleep'));
+    assert.ok(pairs.includes('pagination[page]=2'));
+    assert.ok(pairs.includes('pagination[pageSize]=12'));
+    assert.ok(pairs.includes('sort[0]=firstPublishedAt:desc'));
+  });
+
+  it('articleList by author also finds what they reviewed', () => {
+    const pairs = decoded(articleListQuery({ authorSlug: 'lena-marsh' }, 1, 12));
+    assert.ok(pairs.includes('filters[$or][0][author][slug][$eq]=lena-marsh'));
+    assert.ok(pairs.includes('filters[$or][1][reviewer][slug][$eq]=lena-marsh'));
+  });
+
+  it('refuses page sizes the CMS would reject', () => {
+    assert.throws(() => articleListQuery({}, 1, 101), RangeError);
+    assert.throws(() => articleListQuery({}, 0, 12), RangeError);
+    assert.doesNotThrow(() => articleListQuery({}, 1, 100));
+  });
+
+  it('escapes hostile filter values', () => {
+    const raw = stringifyQuery(articleBySlugQuery('a&populate=*'));
+    assert.ok(!raw.includes('&populate=*'));
+  });
+});
+
+describe('getArticleBySlug', () => {
+  it('reshapes the CMS article into the domain Article', async () => {
+    const raw = fixture('article-magnesium-glycinate') as { data: Array<Record<string, unknown>> };
+    const { client, calls } = fakeCms(() => raw);
+    const article = await getArticleBySlug(client, 'magnesium-glycinate');
+    assert.ok(article);
+    const source = raw.data[0] as {
+      title: string;
+      firstPublishedAt: string;
+      cover: { url: string };
+      coverAlt: string;
+      references: unknown[];
+      topics: Array<{ slug: string }>;
+      body: Array<{ __component: string }>;
+    };
+    assert.equal(article.title, source.title);
+    assert.equal(article.publishedAt, source.firstPublishedAt);
+    assert.equal(article.cover?.url, `http://cms.test:1337${source.cover.url}`);
+    assert.equal(article.cover?.alt, source.coverAlt);
+    assert.equal(article.references.length, source.references.length);
+    assert.deepEqual(article.topics.map((t) => t.slug), source.topics.map((t) => t.slug));
+    assert.equal(article.author?.slug, 'tomas-ribeiro');
+    assert.equal(article.reviewer?.credentials, 'RD, MSc');
+    // Every non-rich-text component keeps its place; rich text may only split.
+    const kinds = article.body.map((section) => section.kind);
+    assert.deepEqual(
+      kinds.filter((kind) => kind !== 'rich-text'),
+      source.body.map((c) => c.__component.replace('content.', '')).filter((kind) => kind !== 'rich-text'),
+    );
+    assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.article('magnesium-glycinate'), cacheTags.articles]);
+  });
+
+  it('builds the table of contents from the H2s, with ids matching the rendered headings', async () => {
+    const raw = fixture('article-magnesium-glycinate') as { data: Array<{ body: Array<{ body?: Array<{ type: string; level?: number; children?: Array<{ text?: string }> }> }> }> };
+    const h2Texts = raw.data[0]!.body.flatMap((c) => c.body ?? []).filter((n) => n.type === 'heading' && n.level === 2).map((n) => (n.children ?? []).map((c) => c.text ?? '').join(''));
+    const { client } = fakeCms(() => raw);
+    const article = await getArticleBySlug(client, 'magnesium-glycinate');
+    assert.ok(article);
+    assert.deepEqual(article.toc.map((entry) => entry.text), h2Texts);
+    const headingIds = article.body.flatMap((s) => (s.kind === 'rich-text' ? s.blocks : [])).flatMap((b) => (b.type === 'heading' ? [b.id] : []));
+    for (const entry of article.toc) assert.ok(headingIds.includes(entry.id), entry.id);
+    assert.equal(new Set(headingIds).size, headingIds.length, 'heading ids are unique');
+    for (const entry of article.toc) assert.match(entry.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('computes reading time from every word of the body at 200 words a minute', async () => {
+    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ body: unknown[] }> };
+    const words = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
+    raw.data[0]!.body = [{ __component: 'content.rich-text', id: 1, body: [{ type: 'paragraph', children: [{ type: 'text', text: words }] }] }];
+    const { client } = fakeCms(() => raw);
+    assert.equal((await getArticleBySlug(client, 'magnesium-glycinate'))?.readingMinutes, 5);
+    raw.data[0]!.body = [{ __component: 'content.pull-quote', id: 1, quote: words.split(' ').slice(0, 700).join(' ') }];
+    assert.equal((await getArticleBySlug(client, 'magnesium-glycinate'))?.readingMinutes, 4);
+  });
+
+  it('turns unsafe links into plain text, marks external links, demotes H1 and de-duplicates ids', async () => {
+    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ body: unknown[] }> };
+    raw.data[0]!.body = [
+      {
+        __component: 'content.rich-text',
+        id: 9,
+        body: [
+          { type: 'heading', level: 1, children: [{ type: 'text', text: 'Dose' }] },
+          { type: 'heading', level: 2, children: [{ type: 'text', text: 'Dose' }] },
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'link', url: 'java\tscript:alert(1)', children: [{ type: 'text', text: 'click', bold: true }] },
+              { type: 'link', url: 'https://www.nhs.uk/', children: [{ type: 'text', text: 'NHS' }] },
+              { type: 'link', url: '/articles/food-and-mood', children: [{ type: 'text', text: 'food' }] },
+            ],
+          },
+          { type: 'image', image: { url: '/uploads/x.webp', width: 10, height: 5, alternativeText: 'A chart' }, children: [{ type: 'text', text: '' }] },
+          { type: 'paragraph', children: [{ type: 'text', text: 'after' }] },
+        ],
+      },
+    ];
+    const { client } = fakeCms(() => raw);
+    const article = await getArticleBySlug(client, 'magnesium-glycinate');
+    assert.ok(article);
+    const [first, figure, last] = article.body;
+    assert.equal(first?.kind, 'rich-text');
+    assert.equal(figure?.kind, 'figure');
+    assert.equal(last?.kind, 'rich-text');
+    if (first?.kind !== 'rich-text' || figure?.kind !== 'figure') return;
+    const [h1, h2, paragraph] = first.blocks;
+    assert.deepEqual([h1?.type === 'heading' && h1.level, h2?.type === 'heading' && h2.level], [2, 2]);
+    assert.deepEqual([h1?.type === 'heading' && h1.id, h2?.type === 'heading' && h2.id], ['dose', 'dose-2']);
+    assert.ok(paragraph?.type === 'paragraph');
+    assert.deepEqual(paragraph.children, [
+      { type: 'text', text: 'click', bold: true },
+      { type: 'link', url: 'https://www.nhs.uk/', external: true, children: [{ type: 'text', text: 'NHS' }] },
+      { type: 'link', url: '/articles/food-and-mood', external: false, children: [{ type: 'text', text: 'food' }] },
+    ]);
+    assert.equal(figure.image.url, 'http://cms.test:1337/uploads/x.webp');
+    assert.equal(figure.image.alt, 'A chart');
+  });
+
+  it('returns null when no article has the slug, and skips impossible slugs without a request', async () => {
+    const { client, calls } = fakeCms(() => ({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } }));
+    assert.equal(await getArticleBySlug(client, 'no-such-article'), null);
+    assert.equal(await getArticleBySlug(client, '../../admin'), null);
+    assert.equal(calls.length, 1);
+  });
+
+  it('throws instead of rendering half an article when the payload is invalid', async () => {
+    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<Record<string, unknown>> };
+    raw.data[0]!.topics = 'sleep';
+    const { client } = fakeCms(() => raw);
+    await assert.rejects(getArticleBySlug(client, 'magnesium-glycinate'), CmsValidationError);
+  });
+});
+
+describe('getRelatedRails', () => {
+  it('keeps the editor order, resolves article picks and checks external URLs', async () => {
+    const raw = clone(fixture('related-magnesium-glycinate')) as { data: { recommended: Array<Record<string, unknown>>; alsoLike: Array<{ slug: string }> } };
+    raw.data.recommended.push({ kind: 'external', url: 'javascript:alert(1)', label: 'Bad' });
+    const { client, calls } = fakeCms(() => raw, { token: 'secret-token' });
+    const rails = await getRelatedRails(client, 'magnesium-glycinate');
+    assert.equal(new Headers(calls[0]?.init.headers).get('authorization'), 'Bearer secret-token');
+    assert.ok(rails);
+    const expected = raw.data.recommended
+      .filter((item) => !(item.kind === 'external' && String(item.url).startsWith('javascript')))
+      .map((item) => (item.kind === 'article' ? (item.article as { slug: string }).slug : item.url));
+    assert.deepEqual(
+      rails.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.href)),
+      expected,
+    );
+    assert.deepEqual(rails.alsoLike.map((a) => a.slug), raw.data.alsoLike.map((a) => a.slug));
+    assert.deepEqual(queryPairs(calls[0]!.url), ['limit=6']);
+    assert.equal(calls[0]!.url.pathname, '/api/articles/magnesium-glycinate/related');
+  });
+
+  it('returns null for a 404 and rethrows other errors', async () => {
+    const notFound = fakeCms(() => Response.json({ data: null, error: { status: 404, message: 'No published article' } }, { status: 404 }));
+    assert.equal(await getRelatedRails(notFound.client, 'gone'), null);
+    const broken = fakeCms(() => new Response('bad gateway', { status: 502 }));
+    await assert.rejects(getRelatedRails(broken.client, 'magnesium-glycinate'), (error: unknown) => error instanceof CmsHttpError && error.status === 502);
+  });
+});
+
+describe('getHomePage', () => {
+  it('keeps featured picks in editor order and drops unpublished (null) ones', async () => {
+    const home = clone(fixture('home-page')) as { data: { featured: Array<{ article: { slug: string } | null }> } };
+    const expected = home.data.featured.map((pick) => pick.article?.slug).filter((slug, index) => index !== 1 && slug);
+    home.data.featured[1]!.article = null;
+    const list = fixture('articles-topic-sleep');
+    const { client, calls } = fakeCms((url) => (url.pathname === '/api/home-page' ? home : list));
+    const page = await getHomePage(client);
+    assert.deepEqual(page.featured.map((a) => a.slug), expected);
+    const sectionTopics = calls.flatMap((call) => call.url.searchParams.get('filters[topics][slug][$eq]') ?? []);
+    assert.deepEqual(page.topicSections.map((s) => s.topic.slug), sectionTopics);
+    assert.ok(page.latest.length > 0);
+  });
+});
+
+describe('getSiteSettings and getAuthorBySlug', () => {
+  it('checks every footer and profile link', async () => {
+    const settings = clone(fixture('site-setting')) as { data: { footerLinks: Array<{ label: string; url: string }> } };
+    settings.data.footerLinks.push({ label: 'Evil', url: 'javascript:alert(1)' });
+    const { client } = fakeCms(() => settings);
+    const result = await getSiteSettings(client);
+    assert.deepEqual(result.footerLinks.map((l) => l.href), settings.data.footerLinks.slice(0, -1).map((l) => l.url));
+    assert.ok(result.footerLinks.every((l) => l.external === false));
+
+    const author = clone(fixture('author-amara-okafor')) as { data: Array<{ links: Array<{ label: string; url: string }> }> };
+    author.data[0]!.links.push({ label: 'Evil', url: ' data:text/html,x' });
+    const authorCms = fakeCms(() => author);
+    const profile = await getAuthorBySlug(authorCms.client, 'amara-okafor');
+    assert.equal(profile?.links.length, author.data[0]!.links.length - 1);
+    assert.ok(profile?.links.every((l) => l.external));
+  });
+});
+
+describe('search', () => {
+  it('normalises the query and refuses ones shorter than two characters', () => {
+    assert.equal(normalizeSearchQuery('  vitamin   d  '), 'vitamin d');
+    assert.equal(normalizeSearchQuery(' a '), null);
+    assert.equal(normalizeSearchQuery(undefined), null);
+  });
+
+  it('is never cached and sends q/page/pageSize with the token', async () => {
+    const list = fixture('articles-topic-sleep') as { data: unknown[]; meta: { pagination: unknown } };
+    const { client, calls } = fakeCms(() => ({ data: list.data, meta: { q: 'sleep', pagination: list.meta.pagination } }), { token: 'secret-token' });
+    const results = await searchArticles(client, { query: 'sleep', page: 1, pageSize: 10 });
+    assert.equal(results.items.length, list.data.length);
+    assert.equal(results.query, 'sleep');
+    assert.deepEqual(queryPairs(calls[0]!.url), ['q=sleep', 'page=1', 'pageSize=10']);
+    assert.equal(calls[0]!.init.cache, 'no-store');
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer secret-token');
+  });
+});
+
+describe('getArticleSummaries', () => {
+  it('tags lists so a topic or author change refreshes them', async () => {
+    const { client, calls } = fakeCms(() => fixture('articles-topic-sleep'));
+    const page = await getArticleSummaries(client, { topicSlug: 'sleep', page: 1, pageSize: 3 });
+    assert.equal(page.items.length, 3);
+    assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.articles, cacheTags.topic('sleep')]);
+  });
+});
