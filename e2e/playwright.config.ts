@@ -47,7 +47,8 @@ export default defineConfig({
       cwd: path.join(ROOT, 'apps/cms'),
       url: `${CMS_URL}/_health`,
       timeout: 240_000,
-      reuseExistingServer: false,
+      // E2E_REUSE=1 lets a developer keep both servers running between runs.
+      reuseExistingServer: process.env.E2E_REUSE === '1',
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
@@ -69,7 +70,7 @@ export default defineConfig({
       cwd: path.join(ROOT, 'apps/web'),
       url: `${SITE_URL}/robots.txt`,
       timeout: 120_000,
-      reuseExistingServer: false,
+      reuseExistingServer: process.env.E2E_REUSE === '1',
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
@@ -78,6 +79,8 @@ export default defineConfig({
         STRAPI_URL: CMS_URL,
         STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
         SITE_URL,
+        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
+        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
       },
     },
   ],

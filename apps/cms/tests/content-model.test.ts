@@ -29,7 +29,7 @@ const apiNames = fs.readdirSync(path.join(APP_DIR, 'src/api'));
 
 describe('content model', () => {
   it('has every content type the site and editors need', () => {
-    assert.deepEqual(apiNames.sort(), ['article', 'author', 'home-page', 'site-setting', 'topic']);
+    assert.deepEqual(apiNames.sort(), ['article', 'author', 'home-page', 'redirect', 'site-setting', 'topic']);
     assert.equal(contentType('site-setting').kind, 'singleType');
     assert.equal(contentType('home-page').kind, 'singleType');
   });

@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { draftMode } from 'next/headers';
 import { cache } from 'react';
 import * as content from '@nourish/content';
 import type { CacheLayer, CmsClient, SearchResults } from '@nourish/content';
@@ -39,7 +40,12 @@ const cms = (): CmsClient =>
 export const getSiteSettings = cache(() => content.getSiteSettings(cms()));
 export const getTopics = cache(() => content.getTopics(cms()));
 export const getHomePage = cache(() => content.getHomePage(cms()));
-export const getArticleBySlug = cache((slug: string) => content.getArticleBySlug(cms(), slug));
+/** In draft mode (Strapi's Preview) the latest draft, uncached; otherwise the published article. */
+export const getArticleBySlug = cache(async (slug: string) =>
+  content.getArticleBySlug(cms(), slug, { draft: await isPreview() }),
+);
+export const isPreview = cache(async () => (await draftMode()).isEnabled);
+export const getRedirect = cache((path: string) => content.getRedirect(cms(), path));
 export const getRelatedRails = cache((slug: string) => content.getRelatedRails(cms(), slug));
 export const getTopicBySlug = cache((slug: string) => content.getTopicBySlug(cms(), slug));
 export const getAuthorBySlug = cache((slug: string) => content.getAuthorBySlug(cms(), slug));

@@ -1,17 +1,21 @@
 /**
  * Every cache tag the site uses, defined once. Each CMS read is tagged by the getters in
- * `queries/`, and a webhook handler turns a Strapi event into `revalidateTag()` calls with
- * these same helpers, so a change refreshes exactly what shows it:
+ * `queries/`, and the revalidation webhook maps a CMS change to these same tags
+ * (`tagsForChange` in ../revalidation.ts), so a change refreshes exactly what shows it:
  *
- * - an article changed      -> `article(slug)` and `articles` (lists, rails, feed, sitemap)
- * - a topic changed         -> `topic(slug)` and `topics` (navigation, sitemap)
- * - an author changed       -> `author(slug)`, `authors` and `articles` (bylines are embedded)
+ * - an article changed      -> `article(slug)` for it and for every article whose rails point at
+ *                              it, and `articles` (lists, rails, home, feed, sitemap)
+ * - a topic changed         -> `topic(slug)`, `topics`, `articles` and `articlePages` (embedded names)
+ * - an author changed       -> `author(slug)`, `authors`, `articles` and `articlePages` (bylines)
  * - site settings changed   -> `settings`
  * - home page changed       -> `home`
+ * - a redirect changed      -> `redirects`
  */
 export const cacheTags = {
-  /** Any list or rail of articles, and every single-article read (they embed other documents). */
+  /** Any list or rail of articles (a new article can enter any of them). */
   articles: 'articles',
+  /** Every single-article read: refreshed only when something embedded in all of them changes. */
+  articlePages: 'article-pages',
   article: (slug: string) => `article:${slug}`,
   topics: 'topics',
   topic: (slug: string) => `topic:${slug}`,
@@ -19,4 +23,5 @@ export const cacheTags = {
   author: (slug: string) => `author:${slug}`,
   settings: 'site-settings',
   home: 'home-page',
+  redirects: 'redirects',
 } as const;

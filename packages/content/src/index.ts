@@ -7,6 +7,8 @@ export type { CacheLayer, CmsClient, CmsClientOptions, CacheOptions, StrapiQuery
 export { CmsError, CmsHttpError, CmsNetworkError, CmsTimeoutError, CmsValidationError } from './errors';
 export type { CmsValidationIssue } from './errors';
 export { cacheTags } from './cache-tags';
+export { changeNotification, tagsForChange } from './revalidation';
+export type { ChangeNotification } from './revalidation';
 export { safeHref, isExternalHref } from './safe-href';
 export type * from './domain';
 export * from './queries';

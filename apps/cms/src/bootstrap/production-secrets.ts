@@ -2,7 +2,7 @@
  * The example env files ship local-only secrets that all contain "change-me". In production the
  * CMS refuses to start with any of them, or with one missing.
  */
-const SECRETS = [
+export const SECRETS = [
   'APP_KEYS',
   'API_TOKEN_SALT',
   'ADMIN_JWT_SECRET',

@@ -103,12 +103,16 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
   };
 };
 
-/** The published article with this slug, or `null` when there is none. */
-export async function getArticleBySlug(client: CmsClient, slug: string): Promise<Article | null> {
+/**
+ * The published article with this slug, or `null` when there is none. With `draft`, the latest
+ * draft instead (preview): never cached, and readable only with the site's API token.
+ */
+export async function getArticleBySlug(client: CmsClient, slug: string, options: { draft?: boolean } = {}): Promise<Article | null> {
   if (!isValidSlug(slug)) return null;
-  const response = await client.get('/articles', articleBySlugQuery(slug), articleListResponse, {
-    tags: [cacheTags.article(slug), cacheTags.articles],
-  });
+  const query = articleBySlugQuery(slug);
+  const response = options.draft
+    ? await client.get('/articles', { ...query, status: 'draft' }, articleListResponse, { noStore: true })
+    : await client.get('/articles', query, articleListResponse, { tags: [cacheTags.article(slug), cacheTags.articlePages] });
   const raw = response.data[0];
   return raw ? toArticle(raw, client.mediaUrl) : null;
 }

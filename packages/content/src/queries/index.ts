@@ -7,3 +7,4 @@ export * from './related';
 export * from './search';
 export * from './sitemap';
 export { slugifyHeading, readingMinutes, WORDS_PER_MINUTE } from './rich-text';
+export * from './redirects';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AlsoLike } from '@/components/article/AlsoLike';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { ArticleHeader } from '@/components/article/ArticleHeader';
@@ -9,7 +9,8 @@ import { MedicalDisclaimer } from '@/components/article/MedicalDisclaimer';
 import { RecommendedRail } from '@/components/article/RecommendedRail';
 import { References } from '@/components/article/References';
 import { TableOfContents } from '@/components/article/TableOfContents';
-import { getArticleBySlug, getRelatedRails, getSiteSettings } from '@/lib/data';
+import { PreviewBanner } from '@/components/preview/PreviewBanner';
+import { getArticleBySlug, getRedirect, getRelatedRails, getSiteSettings, isPreview } from '@/lib/data';
 import { pageMetadata } from '@/lib/seo';
 import styles from './article.module.css';
 
@@ -47,11 +48,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const [article, rails, settings] = await Promise.all([getArticleBySlug(slug), getRelatedRails(slug), getSiteSettings()]);
-  if (!article) notFound();
+  const [article, rails, settings, preview] = await Promise.all([
+    getArticleBySlug(slug),
+    getRelatedRails(slug),
+    getSiteSettings(),
+    isPreview(),
+  ]);
+  if (!article) {
+    // An old slug keeps working: editors' slug changes leave a redirect in the CMS.
+    const moved = await getRedirect(`/articles/${slug}`);
+    if (moved) (moved.permanent ? permanentRedirect : redirect)(moved.to);
+    notFound();
+  }
 
   return (
     <div className="container">
+      {preview ? <PreviewBanner path={`/articles/${article.slug}`} /> : null}
       <ArticleJsonLd article={article} settings={settings} />
       <RecommendedRail items={rails?.recommended ?? []} />
       <article className={styles.article}>

@@ -1,0 +1,12 @@
+import styles from './PreviewBanner.module.css';
+
+/** Shown on every page rendered in draft mode, so a preview is never mistaken for the live site. */
+export function PreviewBanner({ path }: { path: string }) {
+  return (
+    <div className={styles.banner} role="status">
+      <strong>Preview</strong>
+      <span>You are viewing unpublished changes.</span>
+      <a href={`/api/preview/exit?path=${encodeURIComponent(path)}`}>Exit preview</a>
+    </div>
+  );
+}
