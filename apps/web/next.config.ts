@@ -23,6 +23,19 @@ const uploadPatterns: RemotePattern[] = [...new Map(cmsOrigins.map((url) => [url
   search: '',
 }));
 
+/**
+ * Strapi's Preview shows the site in an iframe inside the admin, so the admin's origin (the CMS's
+ * public URL, which in compose differs from the internal STRAPI_URL) may frame the site; nobody
+ * else may. Read at build time, like the image hosts above.
+ */
+const adminOrigin = (() => {
+  try {
+    return new URL(process.env.CMS_PUBLIC_URL || process.env.STRAPI_URL || 'http://localhost:1337').origin;
+  } catch {
+    return 'http://localhost:1337';
+  }
+})();
+
 const nextConfig: NextConfig = {
   // @nourish/content ships TypeScript source, not built JavaScript.
   transpilePackages: ['@nourish/content'],
@@ -43,7 +56,7 @@ const nextConfig: NextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'Content-Security-Policy', value: `frame-ancestors 'self' ${adminOrigin}` },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
         ],
       },

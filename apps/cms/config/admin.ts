@@ -33,6 +33,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // Login attempts are rate limited per email and IP; only test environments turn it off.
+  rateLimit: {
+    enabled: env.bool('ADMIN_RATE_LIMIT', true),
+  },
   flags: {
     nps: false,
     promoteEE: false,

@@ -62,7 +62,8 @@ const referencingSlugs = (strapi: Core.Strapi, documentId: string) =>
   });
 
 export const postToSite = async (strapi: Core.Strapi, notification: SiteNotification) => {
-  const site = process.env.SITE_URL;
+  // Server to server: inside compose the site is not at its public URL.
+  const site = process.env.SITE_INTERNAL_URL || process.env.SITE_URL;
   const secret = process.env.REVALIDATE_SECRET;
   if (!site || !secret) return;
   for (let attempt = 1; attempt <= 2; attempt++) {
