@@ -44,6 +44,18 @@ if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
 fi
 
+# Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.
+step "Page budgets"
+(cd "$ROOT/e2e" && node scripts/prepare.mjs && exec pnpm serve) > "$LOGS/budget-servers.log" 2>&1 &
+SERVE_PID=$!
+if wait_for "http://127.0.0.1:${E2E_SITE_PORT:-3100}/robots.txt" 240 "$SERVE_PID" && wait_for "http://127.0.0.1:${E2E_CMS_PORT:-1338}/_health" 60 "$SERVE_PID"; then
+  (cd "$ROOT/bench" && SITE_URL="http://127.0.0.1:${E2E_SITE_PORT:-3100}" CMS_URL="http://127.0.0.1:${E2E_CMS_PORT:-1338}" pnpm budgets) || failed+=("budgets")
+else
+  failed+=("budgets")
+fi
+pkill -P "$SERVE_PID" 2>/dev/null || true; kill "$SERVE_PID" 2>/dev/null || true
+fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
+
 # One closing line over every runner: node's TAP ("# pass N") and Playwright's list ("N passed").
 passed=$(cat "$LOGS"/*.log | sed -nE 's/^# pass ([0-9]+)$/\1/p; s/^ +([0-9]+) passed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 failures=$(cat "$LOGS"/*.log | sed -nE 's/^# fail ([0-9]+)$/\1/p; s/^ +([0-9]+) failed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')

@@ -106,7 +106,18 @@ describe('getArticleBySlug', () => {
       kinds.filter((kind) => kind !== 'rich-text'),
       source.body.map((c) => c.__component.replace('content.', '')).filter((kind) => kind !== 'rich-text'),
     );
-    assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.article('magnesium-glycinate'), cacheTags.articles]);
+    // Only this article's tag and the rarely used all-article-pages tag: other publishes leave it cached.
+    assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.article('magnesium-glycinate'), cacheTags.articlePages]);
+  });
+
+  it('reads the latest draft for preview with the token, and never caches it', async () => {
+    const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'), { token: 'secret-token' });
+    const article = await getArticleBySlug(client, 'magnesium-glycinate', { draft: true });
+    assert.equal(article?.slug, 'magnesium-glycinate');
+    assert.ok(queryPairs(calls[0]!.url).includes('status=draft'));
+    assert.equal(calls[0]!.init.cache, 'no-store');
+    assert.equal(calls[0]!.init.next, undefined);
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer secret-token');
   });
 
   it('builds the table of contents from the H2s, with ids matching the rendered headings', async () => {

@@ -1,0 +1,92 @@
+/**
+ * Page budgets of the reader site, printed as a table (run in CI, not a timed test):
+ * - first-load JavaScript of an article page, gzip (budget 120 kB);
+ * - HTML of the longest demo article, gzip (budget 60 kB);
+ * - a cached article page against an uncached render of the same page, measured in the same run
+ *   (the uncached render follows a revalidation that expires the page's tags): at least 5x faster.
+ *
+ *   SITE_URL=http://127.0.0.1:3100 CMS_URL=http://127.0.0.1:1338 REVALIDATE_SECRET=… pnpm --filter @nourish/bench budgets [--check]
+ *
+ * With --check it exits non-zero when a budget is missed.
+ */
+import { gzipSync } from 'node:zlib';
+
+const SITE_URL = process.env.SITE_URL ?? 'http://localhost:3000';
+const CMS_URL = process.env.CMS_URL ?? 'http://localhost:1337';
+const SECRET = process.env.REVALIDATE_SECRET ?? 'local-change-me-revalidate-secret';
+const RUNS = Number(process.env.RUNS ?? 15);
+const KB = 1000;
+
+const gz = (body: Buffer | string) => gzipSync(body).length;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const get = async (path: string) => {
+  const started = performance.now();
+  const res = await fetch(new URL(path, SITE_URL));
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return { ms: performance.now() - started, body, headers: res.headers };
+};
+
+/** Scripts the browser loads on first visit: external, not `nomodule` (legacy-only), deduplicated. */
+const firstLoadScripts = (html: string) =>
+  [...new Set([...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnomodule\b/.test(attrs))
+    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
+    .filter((src): src is string => Boolean(src)))];
+
+const expire = async (slug: string) => {
+  const res = await fetch(new URL('/api/revalidate', SITE_URL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-revalidate-secret': SECRET },
+    body: JSON.stringify({ model: 'article', action: 'publish', documentId: null, slugs: [slug], referencedBy: [] }),
+  });
+  if (!res.ok) throw new Error(`revalidate: HTTP ${res.status}`);
+};
+
+const main = async () => {
+  const slugs = ((await (await fetch(`${CMS_URL}/api/articles?fields[0]=slug&pagination[pageSize]=100`)).json()) as {
+    data: Array<{ slug: string }>;
+  }).data.map((a) => a.slug);
+  if (slugs.length === 0) throw new Error('no published articles');
+
+  // HTML: every article once (this also warms the cache); keep the largest.
+  let longest = { slug: '', gzip: 0 };
+  for (const slug of slugs) {
+    const { body } = await get(`/articles/${slug}`);
+    if (gz(body) > longest.gzip) longest = { slug, gzip: gz(body) };
+  }
+
+  const page = await get(`/articles/${longest.slug}`);
+  const scripts = firstLoadScripts(page.body.toString('utf8'));
+  let js = 0;
+  for (const src of scripts) js += gz((await get(src)).body);
+
+  const cached: number[] = [];
+  for (let i = 0; i < RUNS; i++) cached.push((await get(`/articles/${longest.slug}`)).ms);
+  const uncached: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await expire(longest.slug);
+    uncached.push((await get(`/articles/${longest.slug}`)).ms);
+  }
+  const ratio = median(uncached) / median(cached);
+
+  // [measure, value, budget, met?] — null where there is nothing to meet.
+  const rows: Array<[string, string, string, boolean | null]> = [
+    [`First-load JS, article page (${scripts.length} scripts, gzip)`, `${(js / KB).toFixed(1)} kB`, '<= 120 kB', js <= 120 * KB],
+    [`HTML, longest article (/articles/${longest.slug}, gzip)`, `${(longest.gzip / KB).toFixed(1)} kB`, '<= 60 kB', longest.gzip <= 60 * KB],
+    [`Cached article page, median of ${RUNS} (baseline)`, `${median(cached).toFixed(1)} ms`, '', null],
+    [`Uncached render of the same page, median of ${RUNS}`, `${median(uncached).toFixed(1)} ms`, '', null],
+    ['Uncached / cached', `${ratio.toFixed(1)}x`, '>= 5x', ratio >= 5],
+  ];
+  console.log(`Page budgets, ${SITE_URL} (${new Date().toISOString()})\n`);
+  console.log('| measure | value | budget | |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [name, value, budget, ok] of rows) console.log(`| ${name} | ${value} | ${budget} | ${ok === null ? '' : ok ? 'met' : 'MISSED'} |`);
+  const missed = rows.filter(([, , , ok]) => ok === false);
+  if (missed.length && process.argv.includes('--check')) process.exit(1);
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
