@@ -30,7 +30,7 @@ const get = async (path: string) => {
 
 /** Scripts the browser loads on first visit: external, not `nomodule` (legacy-only), deduplicated. */
 const firstLoadScripts = (html: string) =>
-  [...new Set([...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnomodule\b/.test(attrs))
+  [...new Set([...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnomodule\b/i.test(attrs))
     .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
     .filter((src): src is string => Boolean(src)))];
 

@@ -32,14 +32,14 @@ const railOnSite = async (editorPage: Page, path: string) => {
   }
 };
 
-/** The repeatable "recommended" field: the block around its label. */
+/** The repeatable "Recommended for you" field: the block around its label. */
 const recommendedField = (page: Page) =>
-  page.getByText(/^recommended\s\(\d+\)/).locator('xpath=ancestor::div[.//button][1]');
+  page.getByText(/^Recommended for you\s\(\d+\)/).locator('xpath=ancestor::div[.//button][1]');
 
 const openArticleInAdmin = async (page: Page) => {
   await page.goto(`${ARTICLE_LIST}?_q=${stamp}`);
   await page.getByRole('gridcell', { name: title }).click();
-  await expect(page.getByRole('textbox', { name: 'title' })).toHaveValue(title);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
 };
 
 const publish = async (page: Page) => {
@@ -60,10 +60,10 @@ test.describe.serial('editorial workflow in the real admin', () => {
 
   test('an editor creates an article with body sections and two recommended items', async () => {
     await page.goto(`${ARTICLE_LIST}/create`);
-    await page.getByRole('textbox', { name: 'title' }).fill(title);
-    await page.getByRole('textbox', { name: 'slug' }).fill(slug);
-    await page.getByRole('textbox', { name: 'excerpt' }).fill('How fermenting oats changes their fibre, and what that may mean for your gut.');
-    await page.getByRole('textbox', { name: 'coverAlt' }).fill('Oats in a glass jar');
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+    await page.getByRole('textbox', { name: 'Slug', exact: true }).fill(slug);
+    await page.getByRole('textbox', { name: 'Standfirst', exact: true }).fill('How fermenting oats changes their fibre, and what that may mean for your gut.');
+    await page.getByRole('textbox', { name: 'Cover alt text', exact: true }).fill('Oats in a glass jar');
 
     await page.getByRole('button', { name: 'Add a component to body' }).click();
     await page.getByRole('button', { name: 'Rich text' }).click();
@@ -75,12 +75,12 @@ test.describe.serial('editorial workflow in the real admin', () => {
 
     const recommended = recommendedField(page);
     await recommended.getByRole('button', { name: 'No entry yet. Click to add one.' }).click();
-    await recommended.getByRole('combobox', { name: 'article' }).click();
+    await recommended.getByRole('combobox', { name: 'Article', exact: true }).click();
     await page.keyboard.type('Vitamin D');
     await page.getByRole('option', { name: /Vitamin D in winter/ }).click();
     await recommended.getByRole('button', { name: 'Add an entry' }).click();
-    await recommended.getByRole('textbox', { name: 'url' }).last().fill(external.url);
-    await recommended.getByRole('textbox', { name: 'label' }).last().fill(external.label);
+    await recommended.getByRole('textbox', { name: 'External URL', exact: true }).last().fill(external.url);
+    await recommended.getByRole('textbox', { name: 'Link label', exact: true }).last().fill(external.label);
 
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(/^Saved( document)?$/).first()).toBeVisible();
@@ -119,7 +119,7 @@ test.describe.serial('editorial workflow in the real admin', () => {
 
   test('changing the slug keeps the old URL working with a 308 redirect', async () => {
     await openArticleInAdmin(page);
-    await page.getByRole('textbox', { name: 'slug' }).fill(renamed);
+    await page.getByRole('textbox', { name: 'Slug', exact: true }).fill(renamed);
     await publish(page);
     await expect.poll(() => readerStatus(`/articles/${renamed}`), { timeout: 10_000 }).toBe(200);
     const old = await fetch(`${SITE_URL}/articles/${slug}`, { redirect: 'manual' });
@@ -168,10 +168,10 @@ test.describe('roles and secrets', () => {
   test('an Author can save a draft but cannot publish', async ({ page }) => {
     await logInToAdmin(page, 'author');
     await page.goto(`${ARTICLE_LIST}/create`);
-    await page.getByRole('textbox', { name: 'title' }).fill(`Author draft ${stamp}`);
-    await page.getByRole('textbox', { name: 'slug' }).fill(`author-draft-${stamp}`);
-    await page.getByRole('textbox', { name: 'excerpt' }).fill('A draft by an author.');
-    await page.getByRole('textbox', { name: 'coverAlt' }).fill('None yet');
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`Author draft ${stamp}`);
+    await page.getByRole('textbox', { name: 'Slug', exact: true }).fill(`author-draft-${stamp}`);
+    await page.getByRole('textbox', { name: 'Standfirst', exact: true }).fill('A draft by an author.');
+    await page.getByRole('textbox', { name: 'Cover alt text', exact: true }).fill('None yet');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(/^Saved( document)?$/).first()).toBeVisible();
     const publishButton = page.getByRole('button', { name: 'Publish' });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureSiteApiToken } from './bootstrap/api-token';
 import { ensureIndexes } from './bootstrap/indexes';
@@ -29,6 +30,7 @@ export default {
     await configurePublicPermissions(strapi);
     await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);
     await ensureAdminUsers(strapi);
+    await applyAdminLabels(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
     await searchIndex.rebuildIfStale();
   },

@@ -37,7 +37,10 @@ export const ensureSiteApiToken = async (strapi: Core.Strapi, accessKey: string 
       lifespan: null,
       permissions,
     }));
-  if (existing && (existing.type !== 'custom' || [...(existing.permissions ?? [])].sort().join() !== [...permissions].sort().join())) {
+  if (
+    existing &&
+    (existing.type !== 'custom' || [...(existing.permissions ?? [])].sort().join() !== [...permissions].sort().join())
+  ) {
     await service.update(existing.id, { type: 'custom', permissions });
   }
   const hash = service.hash(accessKey);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
+import { ADMIN_LABELS } from '../../src/bootstrap/admin-labels';
 import { connect, getJson, send, type ErrorBody, type Page } from '../helpers/http';
 import { REVALIDATE_SECRET, type CmsContext } from '../helpers/cms-suite';
 
@@ -56,6 +57,21 @@ export const editorialApiTests = (ctx: CmsContext) => {
     );
     assert.equal(loop.status, 400, loop.text);
     assert.match(loop.body.error.message, /loop/);
+  });
+
+  it('shows editors human labels and help text in the article edit view', async () => {
+    const res = await getJson<{
+      data: { contentType: { metadatas: Record<string, { edit: { label: string; description: string } }> } };
+    }>(
+      `${ctx.cms.url}/content-manager/content-types/api::article.article/configuration`,
+      await ctx.editor.accessToken(),
+    );
+    assert.equal(res.status, 200, res.text);
+    const meta = res.body.data.contentType.metadatas;
+    for (const [field, help] of Object.entries(ADMIN_LABELS['api::article.article'])) {
+      assert.equal(meta[field]?.edit.label, help.label, field);
+      if (help.description) assert.equal(meta[field]?.edit.description, help.description, field);
+    }
   });
 
   it('rejects a next review date before the last review on save, with the field named', async () => {

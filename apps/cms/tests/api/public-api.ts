@@ -4,7 +4,15 @@ import { it } from 'node:test';
 
 import { readArticleFiles } from '../../src/seed/run';
 import { connect, getJson, send, type ErrorBody, type One, type Page } from '../helpers/http';
-import { CONTENT_DIR, TOKEN, paragraph, railKeys, type ArticleRow, type CmsContext, type Summary } from '../helpers/cms-suite';
+import {
+  CONTENT_DIR,
+  TOKEN,
+  paragraph,
+  railKeys,
+  type ArticleRow,
+  type CmsContext,
+  type Summary,
+} from '../helpers/cms-suite';
 
 export const publicApiTests = (ctx: CmsContext) => {
   const { api, related, docIdOf, newArticle } = ctx;
