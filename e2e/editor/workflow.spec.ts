@@ -207,4 +207,19 @@ test.describe('roles and secrets', () => {
     expect(ok.status()).toBe(307);
     expect(ok.headers()['location']).toBe('/articles/magnesium-glycinate');
   });
+
+  test('draft pages carry the preview banner and are never stored by shared caches', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${SITE_URL}/api/preview?secret=${CMS_ENV.PREVIEW_SECRET}&path=/articles/magnesium-glycinate`);
+    await expect(page.getByRole('status').filter({ hasText: 'Preview' })).toBeVisible();
+    const draft = await page.request.get(`${SITE_URL}/articles/magnesium-glycinate`);
+    expect(draft.headers()['cache-control']).toMatch(/private/);
+    expect(draft.headers()['cache-control']).toMatch(/no-store/);
+    await page.getByRole('link', { name: 'Exit preview' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Preview' })).toHaveCount(0);
+    const live = await page.request.get(`${SITE_URL}/articles/magnesium-glycinate`);
+    expect(live.headers()['cache-control']).toMatch(/s-maxage/);
+    await context.close();
+  });
 });
