@@ -11,7 +11,7 @@ export function RecommendedRail({ items }: { items: RelatedLink[] }) {
   if (items.length === 0) return null;
   return (
     <aside aria-labelledby="recommended-heading" className={styles.rail} data-rail="recommended">
-      <h2 id="recommended-heading" className={styles.heading}>
+      <h2 id="recommended-heading" className={`caps ${styles.heading}`}>
         Recommended for you
       </h2>
       <ol className={styles.list}>

@@ -6,7 +6,7 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   if (entries.length < 2) return null;
   return (
     <nav aria-labelledby="toc-heading" className={styles.toc}>
-      <h2 id="toc-heading" className={styles.heading}>
+      <h2 id="toc-heading" className={`caps ${styles.heading}`}>
         In this article
       </h2>
       <ol className={styles.list}>

@@ -16,7 +16,7 @@ export function SiteFooter({ settings, topics }: Props) {
           </p>
         </div>
         <nav aria-labelledby="footer-topics">
-          <h2 id="footer-topics" className={styles.heading}>
+          <h2 id="footer-topics" className={`caps ${styles.heading}`}>
             Browse by topic
           </h2>
           <ul className={styles.links}>
@@ -28,7 +28,7 @@ export function SiteFooter({ settings, topics }: Props) {
           </ul>
         </nav>
         <nav aria-labelledby="footer-about">
-          <h2 id="footer-about" className={styles.heading}>
+          <h2 id="footer-about" className={`caps ${styles.heading}`}>
             {settings.publisherName}
           </h2>
           <ul className={styles.links}>
