@@ -1,21 +1,17 @@
 /** The demo content is data: check it is complete and consistent before any CMS boots. */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import YAML from 'yaml';
-
-import { readArticleFiles } from '../src/seed/run';
+import { readArticleFiles, readYaml } from '../src/seed/run';
 import { APP_DIR } from './helpers/cms-server';
 
 const DIR = path.join(APP_DIR, 'src/seed/content');
-const yaml = <T>(name: string) => YAML.parse(fs.readFileSync(path.join(DIR, name), 'utf8')) as T;
 
 describe('demo content', async () => {
   const articles = await readArticleFiles(DIR);
-  const topics = yaml<Array<{ slug: string; health: boolean }>>('topics.yaml');
-  const authors = yaml<Array<{ slug: string; medicalReviewer?: boolean }>>('authors.yaml');
+  const topics = await readYaml<Array<{ slug: string; health: boolean }>>(DIR, 'topics.yaml');
+  const authors = await readYaml<Array<{ slug: string; medicalReviewer?: boolean }>>(DIR, 'authors.yaml');
   const slugs = new Set(articles.map((a) => a.slug));
 
   it('has enough articles, topics, authors and reviewers for full rails', () => {

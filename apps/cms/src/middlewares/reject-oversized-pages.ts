@@ -14,23 +14,24 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (!ctx.path.startsWith('/api/')) return next();
     const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
     const pagination = (ctx.query.pagination ?? {}) as Record<string, unknown>;
-    const checks: Array<[string, unknown]> = [
-      ['pagination[pageSize]', pagination.pageSize],
-      ['pagination[limit]', pagination.limit],
-      ['pagination[page]', pagination.page],
-      ['pagination[start]', pagination.start],
+    const rules: Array<{ key: string; min: number; max?: number }> = [
+      { key: 'pageSize', min: 1, max: maxLimit },
+      { key: 'limit', min: 1, max: maxLimit },
+      { key: 'page', min: 1 },
+      { key: 'start', min: 0 },
     ];
-    for (const [name, value] of checks) {
+    for (const { key, min, max } of rules) {
+      const value = pagination[key];
       if (value === undefined) continue;
-      const tooBig = name.endsWith('[pageSize]') || name.endsWith('[limit]') ? Number(value) > maxLimit : false;
-      if (!positiveInt(value) || tooBig || (Number(value) === 0 && !name.endsWith('[start]'))) {
+      const n = Number(value);
+      if (!positiveInt(value) || n < min || (max !== undefined && n > max)) {
         ctx.status = 400;
         ctx.body = {
           data: null,
           error: {
             status: 400,
             name: 'ValidationError',
-            message: `${name} must be a whole number${name.endsWith('[start]') ? '' : ' from 1'}${tooBig || name.endsWith('[pageSize]') || name.endsWith('[limit]') ? ` up to ${maxLimit}` : ''}`,
+            message: `pagination[${key}] must be a whole number${min > 0 ? ` from ${min}` : ''}${max !== undefined ? ` up to ${max}` : ''}`,
             details: {},
           },
         };

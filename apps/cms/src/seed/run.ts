@@ -37,7 +37,7 @@ type HomeSpec = { featured: string[]; topicSections: Array<{ topic: string; head
 
 export const contentDir = (strapi: Core.Strapi) => path.join(strapi.dirs.app.src, 'seed', 'content');
 
-const readYaml = async <T>(dir: string, name: string): Promise<T> =>
+export const readYaml = async <T>(dir: string, name: string): Promise<T> =>
   YAML.parse(await fs.readFile(path.join(dir, name), 'utf8')) as T;
 
 export const readArticleFiles = async (dir: string): Promise<ArticleFile[]> => {

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '@nourish/content';
-import { ArticleCard } from '@/components/cards/ArticleCard';
+import { ArticleGrid } from '@/components/cards/ArticleGrid';
 import styles from './AlsoLike.module.css';
 
 /** "You may also like": pins, then shared topics, then recency (ranked by the CMS). */
@@ -10,13 +10,7 @@ export function AlsoLike({ articles }: { articles: ArticleSummary[] }) {
       <h2 id="also-like-heading" className={styles.heading}>
         You may also like
       </h2>
-      <ul className={styles.grid}>
-        {articles.map((article) => (
-          <li key={article.documentId}>
-            <ArticleCard article={article} sizes="(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw" />
-          </li>
-        ))}
-      </ul>
+      <ArticleGrid articles={articles} />
     </section>
   );
 }

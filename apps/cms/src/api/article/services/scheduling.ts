@@ -10,11 +10,15 @@ const ARTICLE = 'api::article.article';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async runDue(now = new Date()) {
     const articles = strapi.db.query(ARTICLE);
-    const dueToPublish = (await articles.findMany({
-      where: { publishedAt: null, scheduledPublishAt: { $lte: now } },
-      select: ['documentId'],
-      limit: 50,
-    })) as Array<{ documentId: string }>;
+    // The schedule lives on the draft row, whichever way it goes.
+    const due = async (field: 'scheduledPublishAt' | 'scheduledUnpublishAt') =>
+      (await articles.findMany({
+        where: { publishedAt: null, [field]: { $lte: now } },
+        select: ['documentId'],
+        limit: 50,
+      })) as Array<{ documentId: string }>;
+
+    const dueToPublish = await due('scheduledPublishAt');
     for (const { documentId } of dueToPublish) {
       // Clear first, so a publish that fails validation is not retried every few seconds.
       await articles.updateMany({ where: { documentId }, data: { scheduledPublishAt: null } });
@@ -26,11 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
 
-    const dueToUnpublish = (await articles.findMany({
-      where: { publishedAt: null, scheduledUnpublishAt: { $lte: now } },
-      select: ['documentId'],
-      limit: 50,
-    })) as Array<{ documentId: string }>;
+    const dueToUnpublish = await due('scheduledUnpublishAt');
     for (const { documentId } of dueToUnpublish) {
       await articles.updateMany({ where: { documentId }, data: { scheduledUnpublishAt: null } });
       const live = await articles.count({ where: { documentId, publishedAt: { $notNull: true } } });

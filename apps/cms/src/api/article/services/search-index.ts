@@ -45,12 +45,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
 
-  const loadPublished = async (where: Record<string, unknown>, limit?: number): Promise<IndexedRow[]> =>
+  const loadPublished = async (
+    where: Record<string, unknown>,
+    page: { limit: number; offset?: number },
+  ): Promise<IndexedRow[]> =>
     (await strapi.db.query(ARTICLE).findMany({
       where: { ...where, publishedAt: { $notNull: true } },
       select: ['documentId', 'title', 'excerpt', 'firstPublishedAt'],
       populate: { body: true },
-      ...(limit ? { limit } : {}),
+      orderBy: { id: 'asc' },
+      ...page,
     })) as IndexedRow[];
 
   const write = (rows: Array<IndexedRow & { firstPublishedAt?: string | Date | null }>) =>
@@ -83,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Re-index one document: its published version if it has one, else drop it from the index. */
     async reindex(documentId: string) {
-      const rows = await loadPublished({ documentId }, 1);
+      const rows = await loadPublished({ documentId }, { limit: 1 });
       if (rows.length) await write(rows);
       else await remove(documentId);
     },
@@ -99,14 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await withConnection(strapi, (knex) => knex(TABLE).delete());
       const batch = 200;
       for (let offset = 0; offset < published; offset += batch) {
-        const rows = (await strapi.db.query(ARTICLE).findMany({
-          where: { publishedAt: { $notNull: true } },
-          select: ['documentId', 'title', 'excerpt', 'firstPublishedAt'],
-          populate: { body: true },
-          orderBy: { id: 'asc' },
-          offset,
-          limit: batch,
-        })) as IndexedRow[];
+        const rows = await loadPublished({}, { limit: batch, offset });
         await write(rows);
       }
       strapi.log.info(`Search index rebuilt for ${published} published articles`);
