@@ -32,6 +32,21 @@ install_dependencies() {
   (cd "$ROOT" && pnpm install --frozen-lockfile)
 }
 
+# From Debian, never downloaded at install time: Chromium for Playwright and Lighthouse, xmllint
+# for the sitemap schema check, nginx as the benchmark's static-file baseline.
+ensure_debian_tools() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Installing from Debian: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
 # Waits for a URL to answer 2xx/3xx; $3 is a PID that must stay alive meanwhile.
 wait_for() {
   local url=$1 seconds=$2 pid=${3:-}

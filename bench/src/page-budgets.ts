@@ -9,7 +9,7 @@
  *
  * With --check it exits non-zero when a budget is missed.
  */
-import { gzipSync } from 'node:zlib';
+import { fetchBody, gzipBytes as gz, measurePageWeight } from './probes/page-weight';
 
 const SITE_URL = process.env.SITE_URL ?? 'http://localhost:3000';
 const CMS_URL = process.env.CMS_URL ?? 'http://localhost:1337';
@@ -17,22 +17,13 @@ const SECRET = process.env.REVALIDATE_SECRET ?? 'local-change-me-revalidate-secr
 const RUNS = Number(process.env.RUNS ?? 15);
 const KB = 1000;
 
-const gz = (body: Buffer | string) => gzipSync(body).length;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const get = async (path: string) => {
   const started = performance.now();
-  const res = await fetch(new URL(path, SITE_URL));
-  const body = Buffer.from(await res.arrayBuffer());
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return { ms: performance.now() - started, body, headers: res.headers };
+  const { body } = await fetchBody(new URL(path, SITE_URL));
+  return { ms: performance.now() - started, body };
 };
-
-/** Scripts the browser loads on first visit: external, not `nomodule` (legacy-only), deduplicated. */
-const firstLoadScripts = (html: string) =>
-  [...new Set([...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bnomodule\b/i.test(attrs))
-    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
-    .filter((src): src is string => Boolean(src)))];
 
 const expire = async (slug: string) => {
   const res = await fetch(new URL('/api/revalidate', SITE_URL), {
@@ -56,10 +47,7 @@ const main = async () => {
     if (gz(body) > longest.gzip) longest = { slug, gzip: gz(body) };
   }
 
-  const page = await get(`/articles/${longest.slug}`);
-  const scripts = firstLoadScripts(page.body.toString('utf8'));
-  let js = 0;
-  for (const src of scripts) js += gz((await get(src)).body);
+  const { jsGzip: js, scripts } = await measurePageWeight(SITE_URL, `/articles/${longest.slug}`);
 
   const cached: number[] = [];
   for (let i = 0; i < RUNS; i++) cached.push((await get(`/articles/${longest.slug}`)).ms);
@@ -72,7 +60,7 @@ const main = async () => {
 
   // [measure, value, budget, met?] — null where there is nothing to meet.
   const rows: Array<[string, string, string, boolean | null]> = [
-    [`First-load JS, article page (${scripts.length} scripts, gzip)`, `${(js / KB).toFixed(1)} kB`, '<= 120 kB', js <= 120 * KB],
+    [`First-load JS, article page (${scripts} scripts, gzip)`, `${(js / KB).toFixed(1)} kB`, '<= 120 kB', js <= 120 * KB],
     [`HTML, longest article (/articles/${longest.slug}, gzip)`, `${(longest.gzip / KB).toFixed(1)} kB`, '<= 60 kB', longest.gzip <= 60 * KB],
     [`Cached article page, median of ${RUNS} (baseline)`, `${median(cached).toFixed(1)} ms`, '', null],
     [`Uncached render of the same page, median of ${RUNS}`, `${median(uncached).toFixed(1)} ms`, '', null],

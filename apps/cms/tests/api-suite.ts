@@ -4,6 +4,7 @@
  */
 import { describe } from 'node:test';
 
+import { articlePageTests } from './api/article-page';
 import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
 import { seedIdempotencyTests } from './api/seed-idempotency';
@@ -14,6 +15,7 @@ export const describeCmsApi = (kind: DatabaseKind) =>
   describe(`CMS REST API on ${kind}`, { timeout: 600_000 }, () => {
     const ctx = useSeededCms(kind);
     describe('public reads, writes and bad input', () => publicApiTests(ctx));
+    describe('article page read model', () => articlePageTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
   });

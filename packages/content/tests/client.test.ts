@@ -8,14 +8,16 @@ import { fakeCms, queryPairs } from './helpers';
 const okSchema = z.object({ data: z.object({ name: z.string() }) });
 
 describe('createCmsClient', () => {
-  it('builds the URL with qs brackets and sends the token as a Bearer header', async () => {
+  it('builds the URL with qs brackets and sends the token only to read drafts', async () => {
     const { client, calls } = fakeCms(() => ({ data: { name: 'x' } }), { token: 'secret-token' });
     await client.get('/articles', { fields: ['title', 'slug'], filters: { slug: { $eq: 'a-b' } } }, okSchema, { tags: ['t'] });
-    const [call] = calls;
-    assert.ok(call);
-    assert.equal(call.url.origin + call.url.pathname, 'http://cms.test:1337/api/articles');
-    assert.deepEqual(queryPairs(call.url), ['fields[0]=title', 'fields[1]=slug', 'filters[slug][$eq]=a-b']);
-    assert.equal(new Headers(call.init.headers).get('authorization'), 'Bearer secret-token');
+    await client.get('/articles', { fields: ['title'], status: 'draft' }, okSchema, { noStore: true });
+    const [published, draft] = calls;
+    assert.ok(published && draft);
+    assert.equal(published.url.origin + published.url.pathname, 'http://cms.test:1337/api/articles');
+    assert.deepEqual(queryPairs(published.url), ['fields[0]=title', 'fields[1]=slug', 'filters[slug][$eq]=a-b']);
+    assert.equal(new Headers(published.init.headers).get('authorization'), null);
+    assert.equal(new Headers(draft.init.headers).get('authorization'), 'Bearer secret-token');
   });
 
   it('sends no Authorization header without a token', async () => {

@@ -77,12 +77,17 @@ describe('query building (explicit fields and populate)', () => {
   });
 });
 
+/** The by-slug route answers with the article itself, not a list. */
+const articlePage = (raw: unknown) => ({ data: (raw as { data: unknown[] }).data[0] });
+
 describe('getArticleBySlug', () => {
   it('reshapes the CMS article into the domain Article', async () => {
     const raw = fixture('article-magnesium-glycinate') as { data: Array<Record<string, unknown>> };
-    const { client, calls } = fakeCms(() => raw);
+    const { client, calls } = fakeCms(() => articlePage(raw), { token: 'secret-token' });
     const article = await getArticleBySlug(client, 'magnesium-glycinate');
     assert.ok(article);
+    assert.equal(calls[0]?.url.pathname, '/api/articles/by-slug/magnesium-glycinate');
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), null, 'published reads go without the token');
     const source = raw.data[0] as {
       title: string;
       firstPublishedAt: string;
@@ -123,7 +128,7 @@ describe('getArticleBySlug', () => {
   it('builds the table of contents from the H2s, with ids matching the rendered headings', async () => {
     const raw = fixture('article-magnesium-glycinate') as { data: Array<{ body: Array<{ body?: Array<{ type: string; level?: number; children?: Array<{ text?: string }> }> }> }> };
     const h2Texts = raw.data[0]!.body.flatMap((c) => c.body ?? []).filter((n) => n.type === 'heading' && n.level === 2).map((n) => (n.children ?? []).map((c) => c.text ?? '').join(''));
-    const { client } = fakeCms(() => raw);
+    const { client } = fakeCms(() => articlePage(raw));
     const article = await getArticleBySlug(client, 'magnesium-glycinate');
     assert.ok(article);
     assert.deepEqual(article.toc.map((entry) => entry.text), h2Texts);
@@ -137,7 +142,7 @@ describe('getArticleBySlug', () => {
     const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ body: unknown[] }> };
     const words = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
     raw.data[0]!.body = [{ __component: 'content.rich-text', id: 1, body: [{ type: 'paragraph', children: [{ type: 'text', text: words }] }] }];
-    const { client } = fakeCms(() => raw);
+    const { client } = fakeCms(() => articlePage(raw));
     assert.equal((await getArticleBySlug(client, 'magnesium-glycinate'))?.readingMinutes, 5);
     raw.data[0]!.body = [{ __component: 'content.pull-quote', id: 1, quote: words.split(' ').slice(0, 700).join(' ') }];
     assert.equal((await getArticleBySlug(client, 'magnesium-glycinate'))?.readingMinutes, 4);
@@ -165,7 +170,7 @@ describe('getArticleBySlug', () => {
         ],
       },
     ];
-    const { client } = fakeCms(() => raw);
+    const { client } = fakeCms(() => articlePage(raw));
     const article = await getArticleBySlug(client, 'magnesium-glycinate');
     assert.ok(article);
     const [first, figure, last] = article.body;
@@ -187,7 +192,7 @@ describe('getArticleBySlug', () => {
   });
 
   it('returns null when no article has the slug, and skips impossible slugs without a request', async () => {
-    const { client, calls } = fakeCms(() => ({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } }));
+    const { client, calls } = fakeCms(() => Response.json({ data: null, error: { status: 404, name: 'NotFoundError' } }, { status: 404 }));
     assert.equal(await getArticleBySlug(client, 'no-such-article'), null);
     assert.equal(await getArticleBySlug(client, '../../admin'), null);
     assert.equal(calls.length, 1);
@@ -196,7 +201,7 @@ describe('getArticleBySlug', () => {
   it('throws instead of rendering half an article when the payload is invalid', async () => {
     const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<Record<string, unknown>> };
     raw.data[0]!.topics = 'sleep';
-    const { client } = fakeCms(() => raw);
+    const { client } = fakeCms(() => articlePage(raw));
     await assert.rejects(getArticleBySlug(client, 'magnesium-glycinate'), CmsValidationError);
   });
 });
@@ -207,7 +212,7 @@ describe('getRelatedRails', () => {
     raw.data.recommended.push({ kind: 'external', url: 'javascript:alert(1)', label: 'Bad' });
     const { client, calls } = fakeCms(() => raw, { token: 'secret-token' });
     const rails = await getRelatedRails(client, 'magnesium-glycinate');
-    assert.equal(new Headers(calls[0]?.init.headers).get('authorization'), 'Bearer secret-token');
+    assert.equal(new Headers(calls[0]?.init.headers).get('authorization'), null, 'public read, no token');
     assert.ok(rails);
     const expected = raw.data.recommended
       .filter((item) => !(item.kind === 'external' && String(item.url).startsWith('javascript')))
@@ -269,7 +274,7 @@ describe('search', () => {
     assert.equal(normalizeSearchQuery(undefined), null);
   });
 
-  it('is never cached and sends q/page/pageSize with the token', async () => {
+  it('is never cached and sends q/page/pageSize without the token', async () => {
     const list = fixture('articles-topic-sleep') as { data: unknown[]; meta: { pagination: unknown } };
     const { client, calls } = fakeCms(() => ({ data: list.data, meta: { q: 'sleep', pagination: list.meta.pagination } }), { token: 'secret-token' });
     const results = await searchArticles(client, { query: 'sleep', page: 1, pageSize: 10 });
@@ -277,7 +282,7 @@ describe('search', () => {
     assert.equal(results.query, 'sleep');
     assert.deepEqual(queryPairs(calls[0]!.url), ['q=sleep', 'page=1', 'pageSize=10']);
     assert.equal(calls[0]!.init.cache, 'no-store');
-    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer secret-token');
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), null, 'public read, no token');
   });
 });
 

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
+  'api::article.article-page.findBySlug',
   'api::article.related.forArticle',
   'api::article.search.find',
   'api::author.author.find',

@@ -1,12 +1,14 @@
 /** Article getters: one article, paginated lists (latest, by topic, by author) and sitemap stamps. */
 import { cacheTags } from '../cache-tags';
 import type { CmsClient, StrapiQuery } from '../client';
+import { CmsHttpError } from '../errors';
 import type { Article, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
 import { isExternalHref, safeHref } from '../safe-href';
 import {
   ARTICLE_FIELDS,
   ARTICLE_SUMMARY_FIELDS,
   articleListResponse,
+  articlePageResponse,
   articleStampListResponse,
   articleSummaryListResponse,
   type RawArticle,
@@ -103,18 +105,30 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
   };
 };
 
+/** The CMS's read model for one article page: the same JSON as `articleBySlugQuery`, in one SQL statement. */
+export const articlePagePath = (slug: string) => `/articles/by-slug/${slug}`;
+
 /**
  * The published article with this slug, or `null` when there is none. With `draft`, the latest
- * draft instead (preview): never cached, and readable only with the site's API token.
+ * draft instead (preview): never cached, and readable only with the site's API token. Preview
+ * is rare, so it takes the generic REST find; readers take the CMS's purpose-built route.
  */
 export async function getArticleBySlug(client: CmsClient, slug: string, options: { draft?: boolean } = {}): Promise<Article | null> {
   if (!isValidSlug(slug)) return null;
-  const query = articleBySlugQuery(slug);
-  const response = options.draft
-    ? await client.get('/articles', { ...query, status: 'draft' }, articleListResponse, { noStore: true })
-    : await client.get('/articles', query, articleListResponse, { tags: [cacheTags.article(slug), cacheTags.articlePages] });
-  const raw = response.data[0];
-  return raw ? toArticle(raw, client.mediaUrl) : null;
+  if (options.draft) {
+    const response = await client.get('/articles', { ...articleBySlugQuery(slug), status: 'draft' }, articleListResponse, { noStore: true });
+    const raw = response.data[0];
+    return raw ? toArticle(raw, client.mediaUrl) : null;
+  }
+  try {
+    const response = await client.get(articlePagePath(slug), {}, articlePageResponse, {
+      tags: [cacheTags.article(slug), cacheTags.articlePages],
+    });
+    return toArticle(response.data, client.mediaUrl);
+  } catch (error) {
+    if (error instanceof CmsHttpError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 const toPage = <T>(items: T[], meta: { page: number; pageSize: number; pageCount: number; total: number }): Paginated<T> => ({

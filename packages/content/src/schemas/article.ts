@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { authorRefSchema } from './author';
 import { blocksSchema } from './blocks';
-import { collectionResponse, isoDate, isoDateTime, mediaSchema, referenceSchema, seoSchema } from './shared';
+import { collectionResponse, isoDate, singleResponse, isoDateTime, mediaSchema, referenceSchema, seoSchema } from './shared';
 import { topicRefSchema } from './topic';
 
 /** Fields of a card / list item. `firstPublishedAt` is the public date (publishedAt moves on every re-publish). */
@@ -82,6 +82,8 @@ export const articleSchema = articleSummarySchema.extend({
 export type RawArticle = z.output<typeof articleSchema>;
 
 export const articleListResponse = collectionResponse(articleSchema);
+/** `GET /api/articles/by-slug/:slug` */
+export const articlePageResponse = singleResponse(articleSchema);
 export const articleSummaryListResponse = collectionResponse(articleSummarySchema);
 
 /** Slug + dates only, for the sitemap. */

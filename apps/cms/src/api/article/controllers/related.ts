@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { slugParam } from '../../../utils/slug-param';
 const DEFAULT_LIMIT = 6;
 const MAX_LIMIT = 24;
 
@@ -13,10 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     body: unknown;
     notFound: (m: string) => void;
   }) {
-    const slug = String(ctx.params.slug ?? '');
-    if (!SLUG.test(slug) || slug.length > 160) {
-      throw new errors.ValidationError('slug must be lowercase words separated by hyphens');
-    }
+    const slug = slugParam(ctx.params);
     const rawLimit = ctx.query.limit;
     let limit = DEFAULT_LIMIT;
     if (rawLimit !== undefined) {

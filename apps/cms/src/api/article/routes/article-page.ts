@@ -1,0 +1,4 @@
+export default {
+  type: 'content-api',
+  routes: [{ method: 'GET', path: '/articles/by-slug/:slug', handler: 'api::article.article-page.findBySlug' }],
+};

@@ -1,0 +1,250 @@
+/**
+ * `pnpm bench`: generates content at each size, starts the production builds of both apps on it,
+ * measures everything issue #5 names against baselines from the same run, and writes
+ * docs/benchmarks.md and docs/benchmarks.json. `pnpm bench --smoke` does the same at 200 articles
+ * with a few seconds per probe (CI runs it so the harness never rots) and writes to .tmp/bench/.
+ *
+ *   pnpm bench [--smoke] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
+ *
+ * --keep leaves the generated databases in place (they are dropped after each size by default).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { cloneArticles } from './generate/clone-articles';
+import { freshDatabase, type DatabaseKind } from './generate/database';
+import { measureLoad, measureSequential } from './probes/http-load';
+import { runLighthouse } from './probes/lighthouse';
+import { serveWithNginx } from './probes/nginx';
+import { fetchBody, measurePageWeight } from './probes/page-weight';
+import { measurePublishToLive } from './probes/publish-to-live';
+import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
+import { renderReport } from './report';
+import type { BenchResults, SiteResult, SizeResult } from './results';
+import { clearSiteCaches, exampleCmsEnv, peakRssSampler, ROOT, runSecrets, startCms, startSite, type RunSecrets, type Server } from './servers';
+import { evaluateTargets } from './targets';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizesOption = (name: string, fallback: number[]) => {
+  const value = option(name);
+  if (value === undefined) return fallback;
+  const sizes = value.split(',').filter(Boolean).map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 26)) throw new Error(`--${name} takes article counts of at least 26, got "${value}"`);
+  return sizes;
+};
+
+const smoke = flag('smoke');
+const settings = smoke
+  ? { connections: 20, durationSec: 2, warmupSec: 1, samples: 20 }
+  : { connections: 20, durationSec: 15, warmupSec: 5, samples: 200 };
+const postgresSizes = sizesOption('postgres', smoke ? [200] : [1_000, 10_000, 100_000]);
+const sqliteSizes = sizesOption('sqlite', smoke ? [200] : [10_000]);
+const outDir = path.resolve(option('out') ?? (smoke ? path.join(ROOT, '.tmp/bench') : path.join(ROOT, 'docs')));
+const workDir = path.join(ROOT, '.tmp/bench/work');
+const CMS_PORT = Number(process.env.BENCH_CMS_PORT ?? 1341);
+const SITE_PORT = Number(process.env.BENCH_SITE_PORT ?? 3141);
+const cmsUrl = `http://127.0.0.1:${CMS_PORT}`;
+const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
+// Words every size has plenty of (the generated bodies reuse the demo articles' text).
+const SEARCH_WORDS = ['sleep', 'protein', 'vitamin', 'iron', 'fibre', 'caffeine', 'magnesium', 'omega'];
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+const build = () => {
+  const pnpm = (cwd: string, script: string, env: Record<string, string> = {}) =>
+    execFileSync('pnpm', ['run', script], { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (!fs.existsSync(path.join(ROOT, 'apps/cms/dist/src/index.js'))) {
+    log('building the CMS');
+    pnpm(path.join(ROOT, 'apps/cms'), 'build');
+  }
+  // next/image only fetches from the CMS named at build time.
+  log(`building the site for ${cmsUrl}`);
+  pnpm(path.join(ROOT, 'apps/web'), 'build', { STRAPI_URL: cmsUrl, NODE_ENV: 'production' });
+};
+
+const versions = (): BenchResults['machine'] => {
+  const pkg = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')).version as string;
+  const psql = (() => {
+    try {
+      return /\d+(\.\d+)+/.exec(execFileSync('psql', ['--version'], { encoding: 'utf8' }))?.[0] ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const sqlite = (() => {
+    const Database = require(path.join(ROOT, 'bench/node_modules/better-sqlite3')) as new (f: string) => {
+      prepare(sql: string): { get(): { v: string } };
+      close(): void;
+    };
+    const db = new Database(':memory:');
+    const v = db.prepare('select sqlite_version() as v').get().v;
+    db.close();
+    return v;
+  })();
+  return {
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.versions.node,
+    postgres: psql,
+    sqlite,
+    strapi: pkg('apps/cms/node_modules/@strapi/strapi/package.json'),
+    next: pkg('apps/web/node_modules/next/package.json'),
+  };
+};
+
+const measureSite = async (cms: Server, secrets: RunSecrets, kind: DatabaseKind, articles: number, slugs: string[], fresh: string[], topic: string): Promise<SiteResult> => {
+  clearSiteCaches();
+  const site = await startSite({ port: SITE_PORT, cmsUrl, secrets });
+  try {
+    const page = `/articles/${slugs[0]}`;
+    for (let i = 0; i < 3; i++) await fetchBody(siteUrl + page); // render once, then served from cache
+    const weight = await measurePageWeight(siteUrl, page);
+    const { body, contentType } = await fetchBody(siteUrl + page);
+
+    log('cached page and nginx under load');
+    const sampler = peakRssSampler({ cms: cms.pid, site: site.pid });
+    const nginx = await serveWithNginx(body, contentType);
+    let nginxLoad;
+    try {
+      nginxLoad = await measureLoad(`${nginx.url}${page}`, settings);
+    } finally {
+      await nginx.stop();
+    }
+    const cached = await measureLoad(siteUrl + page, settings);
+    // The framework's own floor: the smallest static file `next start` serves (a 1 kB icon).
+    const nextStatic = await measureLoad(`${siteUrl}/icon.svg`, settings);
+
+    log('uncached renders');
+    let n = 0;
+    const uncached = await measureSequential(async () => void (await fetchBody(`${siteUrl}/articles/${fresh[n++]}`)), Math.min(settings.samples, fresh.length - 3), 3);
+    const peakRssBytes = sampler.stop() as { cms: number; site: number };
+
+    log('Lighthouse');
+    const lighthouse = await runLighthouse([`${siteUrl}/`, `${siteUrl}/topics/${topic}`, siteUrl + page], { runs: smoke ? 1 : 3 });
+
+    log('publish to live');
+    const env = exampleCmsEnv();
+    const publish = await measurePublishToLive({
+      cmsUrl,
+      siteUrl,
+      email: env.EDITOR_EMAIL,
+      password: env.EDITOR_PASSWORD,
+      slug: slugs[1],
+      runs: smoke ? 3 : 20,
+    });
+    return { database: kind, articles, page, cached, nginx: nginxLoad, nextStatic, uncached, weight, lighthouse, publish, peakRssBytes };
+  } finally {
+    await site.stop();
+  }
+};
+
+const measureSize = async (kind: DatabaseKind, articles: number, withSite: boolean, publicDir: string) => {
+  const label = `${kind}_${articles}`;
+  const db = await freshDatabase(kind, label, workDir, publicDir);
+  const secrets = runSecrets();
+
+  log(`${label}: first boot with the demo seed`);
+  let started = performance.now();
+  const seeding = await startCms({ port: CMS_PORT, siteUrl, database: db.env, secrets, seed: true });
+  const demoSeedSeconds = seconds(started);
+  await seeding.stop();
+
+  const knex = db.connect();
+  try {
+    log(`${label}: generating ${articles} articles`);
+    started = performance.now();
+    let lastLog = 0;
+    await cloneArticles(knex, articles, (done, total) => {
+      if (performance.now() - lastLog > 15_000) {
+        log(`  ${done} / ${total}`);
+        lastLog = performance.now();
+      }
+    });
+    const generateSeconds = seconds(started);
+    log(`${label}: generated in ${generateSeconds.toFixed(1)} s`);
+
+    const sample = (await knex('articles').whereNotNull('published_at').select('slug').orderByRaw('random()').limit(60 + settings.samples)) as Array<{ slug: string }>;
+    const slugs = sample.slice(0, 50).map((r) => r.slug);
+    const fresh = sample.slice(50).map((r) => r.slug);
+    const topics = ((await knex('topics').whereNotNull('published_at').select('slug')) as Array<{ slug: string }>).map((r) => r.slug);
+    const inputs = { slugs, topics, words: SEARCH_WORDS };
+
+    // Statements are counted on a separate boot: the counting hooks every promise, which would
+    // slow down the timed runs.
+    const counting = await startCms({ port: CMS_PORT, siteUrl, database: db.env, secrets, seed: false, countStatements: true });
+    let statements;
+    try {
+      statements = await countStatements(cmsUrl, inputs);
+    } finally {
+      await counting.stop();
+    }
+
+    const cms = await startCms({ port: CMS_PORT, siteUrl, database: db.env, secrets, seed: false });
+    try {
+      log(`${label}: Strapi calls`);
+      const sampler = peakRssSampler({ cms: cms.pid });
+      const calls = await measureStrapiCalls({
+        cmsUrl,
+        knex,
+        dialect: kind,
+        inputs,
+        statements,
+        samples: settings.samples,
+        load: settings,
+      });
+      const cmsPeakRssBytes = sampler.stop().cms;
+      const size: SizeResult = { database: kind, articles, demoSeedSeconds, generateSeconds, calls, cmsPeakRssBytes };
+      const site = withSite ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics[0]) : null;
+      return { size, site };
+    } finally {
+      await cms.stop();
+    }
+  } finally {
+    await knex.destroy();
+    if (!flag('keep')) await db.drop();
+  }
+};
+
+const main = async () => {
+  if (!flag('skip-build')) build();
+  fs.rmSync(workDir, { recursive: true, force: true });
+  const publicDir = path.join(workDir, 'public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+
+  const results: BenchResults = {
+    mode: smoke ? 'smoke' : 'full',
+    date: new Date().toISOString(),
+    machine: versions(),
+    settings,
+    sizes: [],
+    site: null,
+  };
+  // The site is measured once, on the largest PostgreSQL database (the production shape).
+  const siteSize = Math.max(...postgresSizes);
+  const scenarios: Array<[DatabaseKind, number]> = [...postgresSizes.map((n): [DatabaseKind, number] => ['postgres', n]), ...sqliteSizes.map((n): [DatabaseKind, number] => ['sqlite', n])];
+  for (const [kind, articles] of scenarios) {
+    const { size, site } = await measureSize(kind, articles, kind === 'postgres' && articles === siteSize && !results.site, publicDir);
+    results.sizes.push(size);
+    if (site) results.site = site;
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const report = renderReport(results);
+  fs.writeFileSync(path.join(outDir, 'benchmarks.md'), report);
+  console.log(`\n${report}`);
+  const missed = evaluateTargets(results).filter((t) => t.met === false).length;
+  log(`wrote ${path.relative(ROOT, outDir)}/benchmarks.{md,json}; ${missed} target(s) missed (\`pnpm bench:check\` fails on those)`);
+};
+
+main().catch((error: unknown) => {
+  // Query builder errors quote the whole statement: keep the message readable.
+  console.error(error instanceof Error ? `${error.message.slice(0, 2000)}\n${error.stack?.split('\n').slice(1, 8).join('\n')}` : error);
+  process.exit(1);
+});

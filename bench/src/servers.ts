@@ -1,0 +1,172 @@
+/**
+ * The production builds of both apps as child processes: `strapi start` and `next start`, in
+ * production mode with secrets made for this run, and a way to read their memory while they run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const CMS_DIR = path.join(ROOT, 'apps/cms');
+const WEB_DIR = path.join(ROOT, 'apps/web');
+
+export type Server = { url: string; pid: number; stop(): Promise<void>; output(): string };
+
+const secret = () => randomBytes(24).toString('base64url');
+
+/** One set of secrets shared by the CMS and the site for this run (production refuses the examples). */
+export const runSecrets = () => ({
+  APP_KEYS: `${secret()},${secret()}`,
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  SITE_API_TOKEN: secret(),
+  PREVIEW_SECRET: secret(),
+  REVALIDATE_SECRET: secret(),
+});
+export type RunSecrets = ReturnType<typeof runSecrets>;
+
+const systemEnv = () =>
+  Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
+
+const spawnServer = async (command: string[], cwd: string, env: Record<string, string>, url: string, health: string, timeoutMs: number): Promise<Server> => {
+  const child: ChildProcess = spawn(process.execPath, command, { cwd, env: { ...systemEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+    try {
+      const res = await fetch(url + health);
+      if (res.status < 400) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, pid: child.pid!, stop, output: () => output };
+};
+
+export const exampleCmsEnv = () => parseEnv(fs.readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8')) as Record<string, string>;
+
+export function startCms(options: {
+  port: number;
+  siteUrl: string;
+  database: Record<string, string>;
+  secrets: RunSecrets;
+  seed: boolean;
+  countStatements?: boolean;
+  timeoutMs?: number;
+}) {
+  const url = `http://127.0.0.1:${options.port}`;
+  return spawnServer(
+    [path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    CMS_DIR,
+    {
+      ...exampleCmsEnv(),
+      ...options.secrets,
+      ...options.database,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      PUBLIC_URL: url,
+      SITE_URL: options.siteUrl,
+      SEED_DEMO_CONTENT: String(options.seed),
+      SQL_STATEMENT_COUNT: String(options.countStatements ?? false),
+      // The publish probe logs in once per size; the admin's rate limit would refuse a quick rerun.
+      ADMIN_RATE_LIMIT: 'false',
+    },
+    url,
+    '/_health',
+    options.timeoutMs ?? 300_000,
+  );
+}
+
+export function startSite(options: { port: number; cmsUrl: string; secrets: RunSecrets }) {
+  const url = `http://127.0.0.1:${options.port}`;
+  return spawnServer(
+    [path.join(WEB_DIR, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    WEB_DIR,
+    {
+      NODE_ENV: 'production',
+      STRAPI_URL: options.cmsUrl,
+      STRAPI_API_TOKEN: options.secrets.SITE_API_TOKEN,
+      SITE_URL: url,
+      PREVIEW_SECRET: options.secrets.PREVIEW_SECRET,
+      REVALIDATE_SECRET: options.secrets.REVALIDATE_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    url,
+    '/robots.txt',
+    120_000,
+  );
+}
+
+/** Next keeps rendered pages and fetched data on disk across restarts: a new database needs neither. */
+export function clearSiteCaches() {
+  for (const dir of ['.next/cache/fetch-cache', '.next/cache/images', '.next/server/route-cache']) {
+    fs.rmSync(path.join(WEB_DIR, dir), { recursive: true, force: true });
+  }
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return;
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
+
+/** Samples the peak resident memory of each named process tree until stopped. */
+export function peakRssSampler(pids: Record<string, number>, intervalMs = 250) {
+  const peak: Record<string, number> = Object.fromEntries(Object.keys(pids).map((k) => [k, 0]));
+  const sample = () => {
+    for (const [name, pid] of Object.entries(pids)) peak[name] = Math.max(peak[name], treeRss(pid));
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
