@@ -275,6 +275,10 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
           ? {
               document_id: row.document_id,
               first_published_at: row.first_published_at,
+              head: trx.raw(`setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B')`, [
+                row.title as string,
+                row.excerpt as string,
+              ]),
               tsv: trx.raw(`setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B') || ?::tsvector`, [
                 row.title as string,
                 row.excerpt as string,

@@ -80,13 +80,22 @@ export const relatedFloorSql = (d: Dialect) => `SELECT ${SUMMARY(d)} FROM articl
   WHERE a.published_at IS NOT NULL AND a.slug <> ?
   ORDER BY r.shared DESC, a.first_published_at DESC, a.id DESC LIMIT 6`;
 
-/** The first page of search results for one word, best match first, with the total. */
+/**
+ * The first page of search results for one word, with the total, ranked as the CMS ranks them:
+ * title/excerpt matches first (by rank on their small vector), then body-only matches, newest first.
+ */
 export const searchFloorSql = (d: Dialect) =>
   d === 'postgres'
-    ? `SELECT ${SUMMARY(d)}, count(*) OVER () AS total FROM article_search s
-      JOIN articles a ON a.document_id = s.document_id AND a.published_at IS NOT NULL
-      WHERE s.tsv @@ to_tsquery('english', ?)
-      ORDER BY ts_rank_cd(s.tsv, to_tsquery('english', ?)) DESC, s.first_published_at DESC LIMIT 10`
+    ? `WITH q AS (SELECT to_tsquery('english', ?) AS q),
+      page AS (
+        (SELECT s.document_id, 0 AS tier, ts_rank(s.head, q.q) AS rank, s.first_published_at FROM article_search s, q
+          WHERE s.head @@ q.q ORDER BY rank DESC, s.first_published_at DESC NULLS LAST LIMIT 10)
+        UNION ALL
+        (SELECT s.document_id, 1, 0, s.first_published_at FROM article_search s, q
+          WHERE s.tsv @@ q.q AND NOT (s.head @@ q.q) ORDER BY s.first_published_at DESC NULLS LAST LIMIT 10))
+      SELECT ${SUMMARY(d)}, (SELECT count(*) FROM article_search s, q WHERE s.tsv @@ q.q) AS total
+      FROM page p JOIN articles a ON a.document_id = p.document_id AND a.published_at IS NOT NULL
+      ORDER BY p.tier, p.rank DESC, p.first_published_at DESC NULLS LAST LIMIT 10`
     : // FTS5's bm25() only works in a plain query on the FTS table, hence the subquery.
       `SELECT ${SUMMARY(d)}, count(*) OVER () AS total FROM (
         SELECT document_id, bm25(article_search, 0, 10.0, 4.0, 1.0) AS rank FROM article_search WHERE article_search MATCH ?) s
@@ -99,7 +108,7 @@ export type FloorCall = 'article' | 'related' | 'listing' | 'search';
 export async function runFloor(knex: Knex, d: Dialect, call: FloorCall, arg: string): Promise<number> {
   const sql = { article: articleFloorSql, related: relatedFloorSql, listing: listingFloorSql, search: searchFloorSql }[call](d);
   const bindings =
-    call === 'related' ? [arg, arg] : call === 'search' ? (d === 'postgres' ? [`${arg}:*`, `${arg}:*`] : [`"${arg}"*`]) : [arg];
+    call === 'related' ? [arg, arg] : call === 'search' ? (d === 'postgres' ? [`${arg}:*`] : [`"${arg}"*`]) : [arg];
   const result = await knex.raw(sql, bindings);
   const rows = (d === 'postgres' ? result.rows : result) as unknown[];
   return rows.length;

@@ -4,10 +4,12 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const INDEXES: Array<{ name: string; table: string; columns: string[] }> = [
+const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: string }> = [
   { name: 'articles_slug_published_idx', table: 'articles', columns: ['slug', 'published_at'] },
   { name: 'articles_document_published_idx', table: 'articles', columns: ['document_id', 'published_at'] },
   { name: 'articles_first_published_idx', table: 'articles', columns: ['published_at', 'first_published_at'] },
+  // Newest published first, walked in order (latest lists, the "You may also like" pool).
+  { name: 'articles_live_recent_idx', table: 'articles', columns: ['first_published_at', 'id'], where: 'published_at IS NOT NULL' },
   { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
   { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
   { name: 'recommended_target_idx', table: 'components_related_recommended_items', columns: ['target_document_id'] },
@@ -21,6 +23,7 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   for (const index of INDEXES) {
     const columns = index.columns.map((c) => `"${c}"`).join(', ');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${columns})`);
+    const where = index.where ? ` WHERE ${index.where}` : '';
+    await knex.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${columns})${where}`);
   }
 };

@@ -15,6 +15,7 @@ import { withConnection } from '../../../utils/db-connection';
 import type { ArticleSummary } from './summaries';
 
 const ARTICLE = 'api::article.article';
+const RANKING_POOL = 500;
 
 export type RecommendedEntry =
   | { kind: 'article'; article: ArticleSummary }
@@ -35,7 +36,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const summariesByDocumentId = (ids: string[]): Promise<Map<string, ArticleSummary>> =>
     strapi.service('api::article.summaries').byDocumentIds(ids);
 
-  /** Published articles ranked by topics shared with `topicIds`, then recency; at most `count`. */
+  /**
+   * Published articles ranked by topics shared with `topicIds`, then recency; at most `count`.
+   * Ranked within the most recent RANKING_POOL articles of those topics: ranking every article of
+   * a topic took ~0.5 s at 100k articles, the pool keeps it flat (docs/benchmarks.md).
+   */
   const rankByTopics = async (topicIds: number[], exclude: Set<string>, count: number): Promise<string[]> => {
     if (count <= 0 || topicIds.length === 0) return [];
     const meta = strapi.db.metadata.get(ARTICLE);
@@ -43,17 +48,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     };
     const { name: link, joinColumn, inverseJoinColumn } = topics.joinTable;
-    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) =>
-      knex(`${meta.tableName} as a`)
+    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) => {
+      const pool = knex(`${meta.tableName} as p`)
+        .select('p.id')
+        .whereNotNull('p.published_at')
+        .whereExists(
+          knex(`${link} as pl`)
+            .select(knex.raw('1'))
+            .whereRaw(`pl.${joinColumn.name} = p.id`)
+            .whereIn(`pl.${inverseJoinColumn.name}`, topicIds),
+        )
+        .orderBy([
+          { column: 'p.first_published_at', order: 'desc' },
+          { column: 'p.id', order: 'desc' },
+        ])
+        .limit(RANKING_POOL);
+      return knex(`${meta.tableName} as a`)
         .join(`${link} as l`, `l.${joinColumn.name}`, 'a.id')
-        .whereNotNull('a.published_at')
+        .whereIn('a.id', pool)
         .whereIn(`l.${inverseJoinColumn.name}`, topicIds)
         .whereNotIn('a.document_id', [...exclude])
         .groupBy('a.id', 'a.document_id', 'a.first_published_at')
         .select('a.document_id')
         .orderByRaw(`count(l.${inverseJoinColumn.name}) desc, a.first_published_at desc, a.id desc`)
-        .limit(count),
-    );
+        .limit(count);
+    });
     return rows.map((row) => row.document_id);
   };
 

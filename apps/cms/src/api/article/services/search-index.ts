@@ -1,8 +1,14 @@
 /**
  * Full-text search over published articles, backed by the database's own index so it stays fast
- * at 100k articles: an FTS5 table on SQLite, a weighted tsvector with a GIN index on PostgreSQL.
+ * at 100k articles: an FTS5 table on SQLite, tsvectors with GIN indexes on PostgreSQL.
  * The index holds one row per published article (title, excerpt, plain text of the body) and is
  * kept current by src/document-middlewares/search-indexing.ts.
+ *
+ * PostgreSQL ranking, shaped by measurements at 100k articles (docs/benchmarks.md): ranking every
+ * match with ts_rank_cd over whole-body vectors took over a second for a common word (57k
+ * matches, each vector read back from TOAST). So articles whose title or excerpt match come
+ * first, ranked on a small `head` vector; articles that match only in the body follow, newest
+ * first, which an index on the date serves without reading the bodies.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -36,8 +42,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
         document_id varchar(255) PRIMARY KEY,
         first_published_at timestamptz,
-        tsv tsvector NOT NULL)`);
+        tsv tsvector NOT NULL,
+        head tsvector)`);
+        // Tables made before `head` existed get it empty; rebuildIfStale then fills it.
+        await knex.raw(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS head tsvector`);
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_tsv_idx ON ${TABLE} USING GIN (tsv)`);
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_head_idx ON ${TABLE} USING GIN (head)`);
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_recent_idx ON ${TABLE} (first_published_at DESC NULLS LAST)`);
       } else {
         await knex.raw(
           `CREATE VIRTUAL TABLE IF NOT EXISTS ${TABLE} USING fts5(document_id UNINDEXED, title, excerpt, body, tokenize = 'porter unicode61 remove_diacritics 2')`,
@@ -64,9 +75,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`DELETE FROM ${TABLE} WHERE document_id = ?`, [row.documentId]);
         if (isPostgres()) {
           await knex.raw(
-            `INSERT INTO ${TABLE} (document_id, first_published_at, tsv) VALUES (?, ?,
-            setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B') || setweight(to_tsvector('english', ?), 'C'))`,
-            [row.documentId, row.firstPublishedAt ?? null, row.title, row.excerpt, body],
+            `INSERT INTO ${TABLE} (document_id, first_published_at, head, tsv)
+            SELECT ?, ?, h.v, h.v || setweight(to_tsvector('english', ?), 'C')
+            FROM (SELECT setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B') AS v) h`,
+            [row.documentId, row.firstPublishedAt ?? null, body, row.title, row.excerpt],
           );
         } else {
           await knex.raw(`INSERT INTO ${TABLE} (document_id, title, excerpt, body) VALUES (?, ?, ?, ?)`, [
@@ -99,7 +111,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ensureSchema();
       const [{ count: indexed }] = await withConnection(strapi, (knex) => knex(TABLE).count({ count: '*' }));
       const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
-      if (Number(indexed) === published) return false;
+      const [{ count: headless }] = isPostgres()
+        ? await withConnection(strapi, (knex) => knex(TABLE).whereNull('head').count({ count: '*' }))
+        : [{ count: 0 }];
+      if (Number(indexed) === published && Number(headless) === 0) return false;
       await withConnection(strapi, (knex) => knex(TABLE).delete());
       const batch = 200;
       for (let offset = 0; offset < published; offset += batch) {
@@ -120,16 +135,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const tsquery = terms
             .map((t, i) => `${t.replace(/'/g, '')}${i === terms.length - 1 ? ':*' : ''}`)
             .join(' & ');
-          const query = `to_tsquery('english', ?)`;
-          const [{ rows }, { rows: countRows }] = await Promise.all([
-            knex.raw(
-              `SELECT document_id FROM ${TABLE} WHERE tsv @@ ${query}
-             ORDER BY ts_rank_cd(tsv, ${query}) DESC, first_published_at DESC NULLS LAST LIMIT ? OFFSET ?`,
-              [tsquery, tsquery, pageSize, offset],
-            ),
-            knex.raw(`SELECT count(*)::int AS total FROM ${TABLE} WHERE tsv @@ ${query}`, [tsquery]),
-          ]);
-          return { documentIds: rows.map((r: { document_id: string }) => r.document_id), total: countRows[0].total };
+          return knex.transaction(async (trx) => {
+            // The planner takes a sequential scan for common words because it does not count the
+            // cost of reading every body vector back; the GIN and date indexes are 10-50x faster.
+            await trx.raw('SET LOCAL enable_seqscan = off');
+            const q = `to_tsquery('english', ?)`;
+            const { rows: counts } = await trx.raw(
+              `SELECT (SELECT count(*) FROM ${TABLE} WHERE head @@ ${q})::int AS head, (SELECT count(*) FROM ${TABLE} WHERE tsv @@ ${q})::int AS total`,
+              [tsquery, tsquery],
+            );
+            const { head: inHead, total } = counts[0] as { head: number; total: number };
+            const ids: string[] = [];
+            if (offset < inHead) {
+              const { rows } = await trx.raw(
+                `SELECT document_id FROM ${TABLE} WHERE head @@ ${q}
+                 ORDER BY ts_rank(head, ${q}) DESC, first_published_at DESC NULLS LAST, document_id LIMIT ? OFFSET ?`,
+                [tsquery, tsquery, pageSize, offset],
+              );
+              ids.push(...rows.map((r: { document_id: string }) => r.document_id));
+            }
+            if (ids.length < pageSize && offset + ids.length < total) {
+              const { rows } = await trx.raw(
+                `SELECT document_id FROM ${TABLE} WHERE tsv @@ ${q} AND NOT (head @@ ${q})
+                 ORDER BY first_published_at DESC NULLS LAST, document_id LIMIT ? OFFSET ?`,
+                [tsquery, tsquery, pageSize - ids.length, Math.max(0, offset - inHead)],
+              );
+              ids.push(...rows.map((r: { document_id: string }) => r.document_id));
+            }
+            return { documentIds: ids, total };
+          });
         }
         const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
         const rows = (await knex.raw(
