@@ -64,7 +64,9 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   const s100 = call(at100k, 'search');
   add('Search, PostgreSQL 100k: single-client p99 at most 100 ms', s100 ? ms(s100.single.p99Ms) : null, s100 ? s100.single.p99Ms <= 100 : null);
   if (site && site.articles === 100_000) {
-    add('CMS at most 500 MB RSS under load at 100k', `${(site.peakRssBytes.cms / MB).toFixed(0)} MB`, site.peakRssBytes.cms <= 500 * MB);
+    // The CMS is under load while its calls are measured, not while the site serves cached pages.
+    const cms = Math.max(site.peakRssBytes.cms, at100k?.cmsPeakRssBytes ?? 0);
+    add('CMS at most 500 MB RSS under load at 100k', `${(cms / MB).toFixed(0)} MB`, cms <= 500 * MB);
     add('Site at most 400 MB RSS under load at 100k', `${(site.peakRssBytes.site / MB).toFixed(0)} MB`, site.peakRssBytes.site <= 400 * MB);
   } else {
     add('CMS and site RSS under load at 100k', null, null);

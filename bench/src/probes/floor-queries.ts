@@ -71,13 +71,22 @@ export const listingFloorSql = (d: Dialect) => `SELECT ${SUMMARY(d)}, count(*) O
   WHERE t.slug = ? AND a.published_at IS NOT NULL
   ORDER BY a.first_published_at DESC, a.title ASC LIMIT 12`;
 
-/** "You may also like" by shared topics (the curated picks are a lookup by id on top of this). */
-export const relatedFloorSql = (d: Dialect) => `SELECT ${SUMMARY(d)} FROM articles a JOIN (
+/**
+ * "You may also like" by shared topics among the 500 most recent articles of those topics, as
+ * the CMS ranks them (the curated picks are a lookup by id on top of this).
+ */
+export const relatedFloorSql = (d: Dialect) => `WITH src AS (
+    SELECT s.id, lt.topic_id FROM articles s JOIN articles_topics_lnk lt ON lt.article_id = s.id
+    WHERE s.slug = ? AND s.published_at IS NOT NULL),
+  pool AS (
+    SELECT p.id FROM articles p WHERE p.published_at IS NOT NULL
+      AND EXISTS (SELECT 1 FROM articles_topics_lnk pl WHERE pl.article_id = p.id AND pl.topic_id IN (SELECT topic_id FROM src))
+    ORDER BY p.first_published_at DESC, p.id DESC LIMIT 500)
+  SELECT ${SUMMARY(d)} FROM articles a JOIN (
     SELECT l.article_id, count(*) AS shared FROM articles_topics_lnk l
-    WHERE l.topic_id IN (SELECT lt.topic_id FROM articles_topics_lnk lt JOIN articles s ON s.id = lt.article_id
-      WHERE s.slug = ? AND s.published_at IS NOT NULL)
+    WHERE l.article_id IN (SELECT id FROM pool) AND l.topic_id IN (SELECT topic_id FROM src)
+      AND l.article_id NOT IN (SELECT id FROM src)
     GROUP BY l.article_id) r ON r.article_id = a.id
-  WHERE a.published_at IS NOT NULL AND a.slug <> ?
   ORDER BY r.shared DESC, a.first_published_at DESC, a.id DESC LIMIT 6`;
 
 /**
@@ -108,7 +117,7 @@ export type FloorCall = 'article' | 'related' | 'listing' | 'search';
 export async function runFloor(knex: Knex, d: Dialect, call: FloorCall, arg: string): Promise<number> {
   const sql = { article: articleFloorSql, related: relatedFloorSql, listing: listingFloorSql, search: searchFloorSql }[call](d);
   const bindings =
-    call === 'related' ? [arg, arg] : call === 'search' ? (d === 'postgres' ? [`${arg}:*`] : [`"${arg}"*`]) : [arg];
+    call === 'search' ? (d === 'postgres' ? [`${arg}:*`] : [`"${arg}"*`]) : [arg];
   const result = await knex.raw(sql, bindings);
   const rows = (d === 'postgres' ? result.rows : result) as unknown[];
   return rows.length;

@@ -12,6 +12,14 @@ const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: s
   { name: 'articles_live_recent_idx', table: 'articles', columns: ['first_published_at', 'id'], where: 'published_at IS NOT NULL' },
   { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
   { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
+  // On every publish Strapi appends the new version at the end of each author's and topic's list
+  // (max of the order column): without these, that max read every link of a topic (~0.1 s per
+  // relation at 100k articles).
+  { name: 'articles_author_order_idx', table: 'articles_author_lnk', columns: ['author_id', 'article_ord'] },
+  { name: 'articles_reviewer_order_idx', table: 'articles_reviewer_lnk', columns: ['author_id', 'article_ord'] },
+  { name: 'articles_topics_order_idx', table: 'articles_topics_lnk', columns: ['topic_id', 'article_ord'] },
+  // Which articles' rails pick a given article (the publish notification asks on every publish).
+  { name: 'articles_cmps_component_idx', table: 'articles_cmps', columns: ['cmp_id', 'component_type'] },
   { name: 'recommended_target_idx', table: 'components_related_recommended_items', columns: ['target_document_id'] },
   { name: 'article_picks_target_idx', table: 'components_related_article_picks', columns: ['target_document_id'] },
   { name: 'redirects_from_idx', table: 'redirects', columns: ['from'] },
