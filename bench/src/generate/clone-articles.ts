@@ -318,6 +318,9 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
     // Without this, autovacuum processes the new rows in the middle of the measurements (a
     // 100k database is several GB) and PostgreSQL sets hint bits on first reads.
     await knex.raw('VACUUM (ANALYZE)');
+    // Write the load's dirty pages out now, not in a checkpoint in the middle of the measurements
+    // (a suspect for the slow publishes at 100k, docs/performance.md). Needs a superuser.
+    await knex.raw('CHECKPOINT').catch((error: Error) => console.warn(`CHECKPOINT skipped: ${error.message}`));
   } else {
     await knex.raw('ANALYZE');
   }

@@ -14,22 +14,16 @@
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
+import type { ArticleSummary } from './summaries';
 
 type Dialect = 'postgres' | 'sqlite';
 type Json = Record<string, unknown>;
-type Media = { url: string; width: number | null; height: number | null; alternativeText: string | null };
+type Media = NonNullable<ArticleSummary['cover']>;
 
-export type ArticlePage = {
-  documentId: string;
-  title: string;
-  slug: string;
-  excerpt: string;
-  coverAlt: string | null;
-  firstPublishedAt: string | null;
-  updatedAt: string;
+/** A summary (what cards show) plus everything else the article page shows. */
+export type ArticlePage = ArticleSummary & {
   lastReviewedAt: string | null;
   nextReviewDue: string | null;
-  cover: Media | null;
   author: Json | null;
   reviewer: Json | null;
   topics: Array<{ name: string; slug: string }>;
