@@ -94,9 +94,9 @@ const readTemplates = async (knex: Knex, tables: Map<string, string>) => {
     for (const name of names) {
       const attr = name.slice(table.length + 1, -'_lnk'.length);
       if (!name.startsWith(`${table}_`) || !name.endsWith('_lnk') || attr.includes('_')) continue;
-      const first = Object.keys((await load(name))[0] ?? {}).find((c) => c !== 'id');
-      const columns = first ? [first] : (await knex(name).columnInfo().then(Object.keys)).filter((c) => c !== 'id');
-      lnks.push({ table: name, ownerColumn: columns[0], byOwner: group(await load(name), columns[0]) });
+      // Strapi puts the owning side's column first (articles_topics_lnk: article_id, topic_id).
+      const ownerColumn = Object.keys(await knex(name).columnInfo()).find((c) => c !== 'id')!;
+      lnks.push({ table: name, ownerColumn, byOwner: group(await load(name), ownerColumn) });
     }
     links.set(table, lnks);
   }

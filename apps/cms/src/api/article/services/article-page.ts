@@ -80,6 +80,9 @@ const sqlFor = (d: Dialect) => {
   ORDER BY a.id LIMIT 1`;
 };
 
+// Built once per dialect, not on every request.
+const SQL: Record<Dialect, string> = { postgres: sqlFor('postgres'), sqlite: sqlFor('sqlite') };
+
 // SQLite returns JSON as text and datetimes as epoch milliseconds; PostgreSQL returns objects and Dates.
 const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
 const isoDateTime = (value: unknown): string | null =>
@@ -121,7 +124,7 @@ const toPage = (row: Row): ArticlePage => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async bySlug(slug: string): Promise<ArticlePage | null> {
     const dialect: Dialect = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
-    const result = await withConnection(strapi, (knex) => knex.raw(sqlFor(dialect), [slug]));
+    const result = await withConnection(strapi, (knex) => knex.raw(SQL[dialect], [slug]));
     const row = (dialect === 'postgres' ? result.rows[0] : result[0]) as Row | undefined;
     return row ? toPage(row) : null;
   },
