@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { site, SITE_URL, STRAPI_URL } from './support';
 
 const SITEMAP_XSD = path.join(__dirname, '..', 'fixtures', 'sitemap.xsd');
+const SITEMAP_INDEX_XSD = path.join(__dirname, '..', 'fixtures', 'sitemap-index.xsd');
 const FEED_SIZE = 50;
 
 type Row = { slug: string; title: string; firstPublishedAt: string | null };
@@ -49,22 +50,47 @@ const onSite = (url: string): boolean => {
   }
 };
 
-test('sitemap.xml is valid sitemaps.org 0.9 and lists every published article, topic and author', async ({ page, request }) => {
-  const { text, file } = await download(request, '/sitemap.xml', /xml/);
-  xmllint(['--schema', SITEMAP_XSD, file]);
+type SitemapNode = { root: string; items: Array<{ loc: string; lastmod: string | null }> };
 
-  // Parsed by the browser's own XML parser (a parse error fails the test).
-  const entries = await page.evaluate((source) => {
-    const doc = new DOMParser().parseFromString(source, 'application/xml');
-    const error = doc.getElementsByTagName('parsererror')[0];
-    if (error) throw new Error(`sitemap.xml is not well-formed: ${error.textContent}`);
-    const ns = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-    if (doc.documentElement.localName !== 'urlset' || doc.documentElement.namespaceURI !== ns) throw new Error('the root is not a sitemap urlset');
-    return [...doc.getElementsByTagNameNS(ns, 'url')].map((url) => ({
-      loc: url.getElementsByTagNameNS(ns, 'loc')[0]?.textContent?.trim() ?? '',
-      lastmod: url.getElementsByTagNameNS(ns, 'lastmod')[0]?.textContent?.trim() ?? null,
-    }));
-  }, text);
+/** Parses a sitemaps.org document with the browser's own XML parser (a parse error fails the test). */
+const parseSitemap = (page: Page, source: string, item: 'url' | 'sitemap'): Promise<SitemapNode> =>
+  page.evaluate(
+    ([text, tag]) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      if (error) throw new Error(`not well-formed: ${error.textContent}`);
+      const ns = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+      if (doc.documentElement.namespaceURI !== ns) throw new Error('not in the sitemaps.org namespace');
+      return {
+        root: doc.documentElement.localName,
+        items: [...doc.getElementsByTagNameNS(ns, tag)].map((node) => ({
+          loc: node.getElementsByTagNameNS(ns, 'loc')[0]?.textContent?.trim() ?? '',
+          lastmod: node.getElementsByTagNameNS(ns, 'lastmod')[0]?.textContent?.trim() ?? null,
+        })),
+      };
+    },
+    [source, item] as const,
+  );
+
+test('sitemap.xml is a valid sitemaps.org 0.9 index whose files list every published article, topic and author', async ({ page, request }) => {
+  const index = await download(request, '/sitemap.xml', /xml/);
+  xmllint(['--schema', SITEMAP_INDEX_XSD, index.file]);
+  const files = await parseSitemap(page, index.text, 'sitemap');
+  expect(files.root).toBe('sitemapindex');
+  expect(files.items.length, 'the listings file and at least one article file').toBeGreaterThanOrEqual(2);
+
+  const entries: SitemapNode['items'] = [];
+  for (const { loc } of files.items) {
+    expect(onSite(loc), `${loc} is absolute on ${SITE_URL}`).toBe(true);
+    const { text, file } = await download(request, new URL(loc).pathname, /xml/);
+    xmllint(['--schema', SITEMAP_XSD, file]);
+    const urlset = await parseSitemap(page, text, 'url');
+    expect(urlset.root, `${loc} is a urlset`).toBe('urlset');
+    entries.push(...urlset.items);
+  }
+  expect((await request.get(site('/sitemaps/articles-9999.xml'))).status(), 'a file past the last is a 404').toBe(404);
+  expect((await request.get(site('/sitemaps/everything.xml'))).status(), 'an unknown file is a 404').toBe(404);
+
   const locs = entries.map((entry) => entry.loc);
   expect(locs.length).toBeGreaterThan(0);
   expect(new Set(locs).size, 'no URL listed twice').toBe(locs.length);

@@ -5,6 +5,7 @@
 import { describe } from 'node:test';
 
 import { articlePageTests } from './api/article-page';
+import { articleSitemapTests } from './api/article-sitemap';
 import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
 import { seedIdempotencyTests } from './api/seed-idempotency';
@@ -16,6 +17,7 @@ export const describeCmsApi = (kind: DatabaseKind) =>
     const ctx = useSeededCms(kind);
     describe('public reads, writes and bad input', () => publicApiTests(ctx));
     describe('article page read model', () => articlePageTests(ctx));
+    describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
   });

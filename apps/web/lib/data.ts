@@ -50,7 +50,8 @@ export const getRelatedRails = cache((slug: string) => content.getRelatedRails(c
 export const getTopicBySlug = cache((slug: string) => content.getTopicBySlug(cms(), slug));
 export const getAuthorBySlug = cache((slug: string) => content.getAuthorBySlug(cms(), slug));
 export const getLatestArticles = cache((limit: number) => content.getLatestArticles(cms(), limit));
-export const getSitemapEntries = cache(() => content.getSitemapEntries(cms()));
+export const getSitemapFiles = cache(() => content.getSitemapFiles(cms()));
+export const getSitemapEntries = cache((file: content.SitemapFile) => content.getSitemapEntries(cms(), file));
 
 export const getTopicArticles = cache((topicSlug: string, page: number) =>
   content.getArticleSummaries(cms(), { topicSlug, page, pageSize: PAGE_SIZE }),

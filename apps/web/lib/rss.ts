@@ -1,15 +1,6 @@
 /** RSS 2.0 for the latest articles. Every text and URL goes through `escapeXml`. */
 import type { ArticleSummary } from '@nourish/content';
-
-/** Escapes the five XML specials and drops characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE/F). */
-export const escapeXml = (value: string): string =>
-  value
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+import { escapeXml } from './xml';
 
 export type RssChannel = {
   title: string;

@@ -13,6 +13,8 @@ import {
   siteSettingsQuery,
   getSiteSettings,
   getAuthorBySlug,
+  getSitemapEntries,
+  getSitemapFiles,
 } from '../src/queries';
 import { stringifyQuery } from '../src/client';
 import { cacheTags } from '../src/cache-tags';
@@ -292,5 +294,50 @@ describe('getArticleSummaries', () => {
     const page = await getArticleSummaries(client, { topicSlug: 'sleep', page: 1, pageSize: 3 });
     assert.equal(page.items.length, 3);
     assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.articles, cacheTags.topic('sleep')]);
+  });
+});
+
+describe('sitemap files', () => {
+  const topics = { data: [{ name: 'Sleep', slug: 'sleep', description: null, healthTopic: true, updatedAt: '2026-01-02T03:04:05.000Z' }], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } } };
+  const authors = { data: [], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 0 } } };
+  const route = (url: URL): unknown => {
+    if (url.pathname === '/api/sitemap/articles') return { meta: { pagination: { pageSize: 10000, pageCount: 3, total: 25000 } } };
+    if (url.pathname === '/api/sitemap/articles/2') {
+      return { data: [{ slug: 'iron-basics', updatedAt: '2026-05-06T07:08:09.000Z' }], meta: { pagination: { page: 2, pageSize: 10000, pageCount: 3, total: 25000 } } };
+    }
+    if (url.pathname === '/api/sitemap/articles/9') return Response.json({ data: null, error: { status: 404, name: 'NotFoundError', message: 'no page' } }, { status: 404 });
+    if (url.pathname === '/api/topics') return topics;
+    if (url.pathname === '/api/authors') return authors;
+    return Response.json({ error: { status: 500, message: `unexpected ${url.pathname}` } }, { status: 500 });
+  };
+
+  it('lists the listings file and one file per CMS article page, tagged with articles', async () => {
+    const { client, calls } = fakeCms(route);
+    assert.deepEqual(await getSitemapFiles(client), [
+      { kind: 'pages' },
+      { kind: 'articles', page: 1 },
+      { kind: 'articles', page: 2 },
+      { kind: 'articles', page: 3 },
+    ]);
+    assert.equal(calls.length, 1, 'one call, whatever the number of articles');
+    assert.ok(calls[0]?.init.next?.tags?.includes(cacheTags.articles));
+  });
+
+  it('reads one article page into paths, and an out-of-range page as empty', async () => {
+    const { client, calls } = fakeCms(route);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 2 }), [{ path: '/articles/iron-basics', lastModified: '2026-05-06T07:08:09.000Z' }]);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 9 }), []);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 0 }), []);
+    assert.equal(calls.length, 2, 'page 0 is refused before calling the CMS');
+  });
+
+  it('lists topics and authors in the listings file', async () => {
+    const { client } = fakeCms(route);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'pages' }), [{ path: '/topics/sleep', lastModified: '2026-01-02T03:04:05.000Z' }]);
+  });
+
+  it('refuses a malformed CMS answer instead of publishing a broken sitemap', async () => {
+    const { client } = fakeCms(() => ({ meta: { pagination: { pageSize: 10000, pageCount: 'three', total: 1 } } }));
+    await assert.rejects(getSitemapFiles(client), CmsValidationError);
   });
 });

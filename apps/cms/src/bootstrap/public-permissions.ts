@@ -11,6 +11,8 @@ export const PUBLIC_ACTIONS = [
   'api::article.article-page.findBySlug',
   'api::article.related.forArticle',
   'api::article.search.find',
+  'api::article.sitemap.index',
+  'api::article.sitemap.page',
   'api::author.author.find',
   'api::author.author.findOne',
   'api::topic.topic.find',

@@ -5,6 +5,9 @@ import styles from './SiteFooter.module.css';
 
 type Props = { settings: SiteSettings; topics: Topic[] };
 
+/** A path ending in a file extension (/feed.xml, /sitemap.xml) rather than a page route. */
+const isDocumentPath = (href: string): boolean => /\.[a-z0-9]+$/i.test(href.split(/[?#]/)[0] ?? '');
+
 export function SiteFooter({ settings, topics }: Props) {
   return (
     <footer className={styles.footer}>
@@ -34,7 +37,8 @@ export function SiteFooter({ settings, topics }: Props) {
           <ul className={styles.links}>
             {settings.footerLinks.map((link) => (
               <li key={`${link.label}-${link.href}`}>
-                {link.external ? (
+                {/* Feeds and sitemaps are documents, not pages: a Link would prefetch them. */}
+                {link.external || isDocumentPath(link.href) ? (
                   <a href={link.href} rel="noopener noreferrer">
                     {link.label}
                   </a>
@@ -43,9 +47,6 @@ export function SiteFooter({ settings, topics }: Props) {
                 )}
               </li>
             ))}
-            <li>
-              <a href="/feed.xml">RSS feed</a>
-            </li>
           </ul>
         </nav>
       </div>

@@ -9,6 +9,7 @@ import {
   ARTICLE_SUMMARY_FIELDS,
   articleListResponse,
   articlePageResponse,
+  articleSitemapSummaryResponse,
   articleStampListResponse,
   articleSummaryListResponse,
   type RawArticle,
@@ -158,17 +159,23 @@ export async function getArticleSummaries(
 export const getLatestArticles = async (client: CmsClient, limit: number): Promise<ArticleSummary[]> =>
   (await getArticleSummaries(client, { page: 1, pageSize: limit })).items;
 
-/** Every published article's path and last change, walking the pages at the largest allowed size. */
-export async function getArticleSitemapEntries(client: CmsClient): Promise<SitemapEntry[]> {
-  const entries: SitemapEntry[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await client.get(
-      '/articles',
-      { fields: ['slug', 'updatedAt'], sort: ['id:asc'], pagination: { page, pageSize: MAX_PAGE_SIZE } },
-      articleStampListResponse,
-      { tags: [cacheTags.articles] },
-    );
-    entries.push(...response.data.map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt })));
-    if (page >= response.meta.pagination.pageCount) return entries;
+/** The CMS's sitemap pages of published articles (one sitemap file each, up to 10,000 URLs). */
+export const articleSitemapPath = (page?: number) => (page === undefined ? '/sitemap/articles' : `/sitemap/articles/${page}`);
+
+/** How many article sitemap files there are (at least one, possibly empty). */
+export async function getArticleSitemapCount(client: CmsClient): Promise<number> {
+  const response = await client.get(articleSitemapPath(), {}, articleSitemapSummaryResponse, { tags: [cacheTags.articles] });
+  return response.meta.pagination.pageCount;
+}
+
+/** One article sitemap file: each published article's path and last change; [] past the last. */
+export async function getArticleSitemapEntries(client: CmsClient, page: number): Promise<SitemapEntry[]> {
+  if (!Number.isInteger(page) || page < 1) return [];
+  try {
+    const response = await client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] });
+    return response.data.map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt }));
+  } catch (error) {
+    if (error instanceof CmsHttpError && error.status === 404) return [];
+    throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { authorRefSchema } from './author';
 import { blocksSchema } from './blocks';
-import { collectionResponse, isoDate, singleResponse, isoDateTime, mediaSchema, referenceSchema, seoSchema } from './shared';
+import { collectionResponse, isoDate, singleResponse, isoDateTime, mediaSchema, paginationSchema, referenceSchema, seoSchema } from './shared';
 import { topicRefSchema } from './topic';
 
 /** Fields of a card / list item. `firstPublishedAt` is the public date (publishedAt moves on every re-publish). */
@@ -89,3 +89,7 @@ export const articleSummaryListResponse = collectionResponse(articleSummarySchem
 /** Slug + dates only, for the sitemap. */
 export const articleStampSchema = z.object({ slug: z.string().min(1), updatedAt: isoDateTime });
 export const articleStampListResponse = collectionResponse(articleStampSchema);
+/** `GET /api/sitemap/articles`: how many sitemap pages the published articles fill. */
+export const articleSitemapSummaryResponse = z.object({
+  meta: z.object({ pagination: paginationSchema.omit({ page: true }) }),
+});

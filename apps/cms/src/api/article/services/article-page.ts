@@ -14,6 +14,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
+import { isoDate, isoDateTime } from '../../../utils/sql-dates';
 import type { ArticleSummary } from './summaries';
 
 type Dialect = 'postgres' | 'sqlite';
@@ -85,13 +86,6 @@ const SQL: Record<Dialect, string> = { postgres: sqlFor('postgres'), sqlite: sql
 
 // SQLite returns JSON as text and datetimes as epoch milliseconds; PostgreSQL returns objects and Dates.
 const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
-const isoDateTime = (value: unknown): string | null =>
-  value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number | Date)).toISOString();
-const isoDate = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-};
 
 type Row = Record<string, unknown>;
 type StoredComponent = { field: string; __component: string; id: number; data: Json | null };

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+type Ctx = { params: { page?: string }; body: unknown; notFound: (m: string) => void };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sitemap = () => strapi.service('api::article.sitemap');
+  return {
+    /** GET /api/sitemap/articles — how many sitemap pages the published articles fill. */
+    async index(ctx: Ctx) {
+      ctx.body = { meta: { pagination: await sitemap().summary() } };
+    },
+
+    /** GET /api/sitemap/articles/:page — slug and last change of each article on that page. */
+    async page(ctx: Ctx) {
+      const raw = String(ctx.params.page ?? '');
+      const page = /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN;
+      if (Number.isNaN(page)) throw new errors.ValidationError('page must be a whole number from 1');
+      const pagination = await sitemap().summary();
+      if (page > pagination.pageCount) return ctx.notFound(`The article sitemap has ${pagination.pageCount} page(s)`);
+      ctx.body = { data: await sitemap().page(page), meta: { pagination: { ...pagination, page } } };
+    },
+  };
+};
