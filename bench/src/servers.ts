@@ -67,6 +67,17 @@ const spawnServer = async (command: string[], cwd: string, env: Record<string, s
   return { url, pid: child.pid!, stop, output: () => output };
 };
 
+/**
+ * The NODE_OPTIONS an app's production image sets (its Dockerfile's `ENV NODE_OPTIONS=...`), so
+ * the benchmark runs each app with the heap limit production runs it with.
+ */
+export const productionNodeOptions = (appDir: string): string => {
+  const dockerfile = fs.readFileSync(path.join(appDir, 'Dockerfile'), 'utf8');
+  const value = /\bNODE_OPTIONS=("?)([^"\n]+)\1/.exec(dockerfile)?.[2];
+  if (!value) throw new Error(`${path.relative(ROOT, appDir)}/Dockerfile sets no NODE_OPTIONS`);
+  return value.trim();
+};
+
 export const exampleCmsEnv = () => parseEnv(fs.readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8')) as Record<string, string>;
 
 export function startCms(options: {
@@ -87,6 +98,7 @@ export function startCms(options: {
       ...options.secrets,
       ...options.database,
       NODE_ENV: 'production',
+      NODE_OPTIONS: productionNodeOptions(CMS_DIR),
       HOST: '127.0.0.1',
       PORT: String(options.port),
       PUBLIC_URL: url,
@@ -109,6 +121,7 @@ export function startSite(options: { port: number; cmsUrl: string; secrets: RunS
     WEB_DIR,
     {
       NODE_ENV: 'production',
+      NODE_OPTIONS: productionNodeOptions(WEB_DIR),
       STRAPI_URL: options.cmsUrl,
       STRAPI_API_TOKEN: options.secrets.SITE_API_TOKEN,
       SITE_URL: url,
