@@ -55,7 +55,8 @@ fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null ||
 # reuses the site build above, which is why it runs on the e2e ports. Figures are printed, not
 # checked: targets are for the full run (`pnpm bench`, docs/benchmarks.md).
 step "Benchmark harness, smoke run"
-if ! (cd "$ROOT" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
+# Straight to the harness: dependencies and Debian tools are installed above.
+if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
   failed+=("bench-smoke")
 fi
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true

@@ -58,3 +58,16 @@ export class CmsValidationError extends CmsError {
     this.issues = issues;
   }
 }
+
+/**
+ * `request`'s result, or `fallback` when the CMS answered 404 (a route that means "no such
+ * published thing"). Every other failure is rethrown.
+ */
+export const orWhenNotFound = async <T, F>(request: Promise<T>, fallback: F): Promise<T | F> => {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof CmsHttpError && error.status === 404) return fallback;
+    throw error;
+  }
+};

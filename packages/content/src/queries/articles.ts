@@ -1,7 +1,7 @@
 /** Article getters: one article, paginated lists (latest, by topic, by author) and sitemap stamps. */
 import { cacheTags } from '../cache-tags';
 import type { CmsClient, StrapiQuery } from '../client';
-import { CmsHttpError } from '../errors';
+import { orWhenNotFound } from '../errors';
 import type { Article, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
 import { isExternalHref, safeHref } from '../safe-href';
 import {
@@ -121,15 +121,11 @@ export async function getArticleBySlug(client: CmsClient, slug: string, options:
     const raw = response.data[0];
     return raw ? toArticle(raw, client.mediaUrl) : null;
   }
-  try {
-    const response = await client.get(articlePagePath(slug), {}, articlePageResponse, {
-      tags: [cacheTags.article(slug), cacheTags.articlePages],
-    });
-    return toArticle(response.data, client.mediaUrl);
-  } catch (error) {
-    if (error instanceof CmsHttpError && error.status === 404) return null;
-    throw error;
-  }
+  const response = await orWhenNotFound(
+    client.get(articlePagePath(slug), {}, articlePageResponse, { tags: [cacheTags.article(slug), cacheTags.articlePages] }),
+    null,
+  );
+  return response ? toArticle(response.data, client.mediaUrl) : null;
 }
 
 const toPage = <T>(items: T[], meta: { page: number; pageSize: number; pageCount: number; total: number }): Paginated<T> => ({
@@ -171,11 +167,6 @@ export async function getArticleSitemapCount(client: CmsClient): Promise<number>
 /** One article sitemap file: each published article's path and last change; [] past the last. */
 export async function getArticleSitemapEntries(client: CmsClient, page: number): Promise<SitemapEntry[]> {
   if (!Number.isInteger(page) || page < 1) return [];
-  try {
-    const response = await client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] });
-    return response.data.map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt }));
-  } catch (error) {
-    if (error instanceof CmsHttpError && error.status === 404) return [];
-    throw error;
-  }
+  const response = await orWhenNotFound(client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] }), null);
+  return (response?.data ?? []).map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt }));
 }

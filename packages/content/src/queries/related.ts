@@ -2,7 +2,7 @@
 import { cacheTags } from '../cache-tags';
 import type { CmsClient } from '../client';
 import type { RelatedLink, RelatedRails } from '../domain';
-import { CmsHttpError } from '../errors';
+import { orWhenNotFound } from '../errors';
 import { isExternalHref, safeHref } from '../safe-href';
 import { relatedResponse } from '../schemas/related';
 import { isValidSlug } from './articles';
@@ -13,15 +13,11 @@ export const ALSO_LIKE_LIMIT = 6;
 /** The rails for the article with this slug, or `null` when the CMS has no such published article. */
 export async function getRelatedRails(client: CmsClient, slug: string, limit = ALSO_LIKE_LIMIT): Promise<RelatedRails | null> {
   if (!isValidSlug(slug)) return null;
-  let response;
-  try {
-    response = await client.get(`/articles/${slug}/related`, { limit }, relatedResponse, {
-      tags: [cacheTags.article(slug), cacheTags.articles],
-    });
-  } catch (error) {
-    if (error instanceof CmsHttpError && error.status === 404) return null;
-    throw error;
-  }
+  const response = await orWhenNotFound(
+    client.get(`/articles/${slug}/related`, { limit }, relatedResponse, { tags: [cacheTags.article(slug), cacheTags.articles] }),
+    null,
+  );
+  if (!response) return null;
   const recommended = response.data.recommended.flatMap((item): RelatedLink[] => {
     if (item.kind === 'article') return [{ kind: 'article', article: toArticleSummary(item.article, client.mediaUrl) }];
     // Curated external links must leave the site over http(s); anything else is dropped.

@@ -14,8 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/sitemap/articles/:page — slug and last change of each article on that page. */
     async page(ctx: Ctx) {
       const raw = String(ctx.params.page ?? '');
-      const page = /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN;
-      if (Number.isNaN(page)) throw new errors.ValidationError('page must be a whole number from 1');
+      if (!/^[1-9]\d{0,5}$/.test(raw)) throw new errors.ValidationError('page must be a whole number from 1');
+      const page = Number(raw);
       const pagination = await sitemap().summary();
       if (page > pagination.pageCount) return ctx.notFound(`The article sitemap has ${pagination.pageCount} page(s)`);
       ctx.body = { data: await sitemap().page(page), meta: { pagination: { ...pagination, page } } };

@@ -4,6 +4,8 @@
  */
 import type { Core } from '@strapi/strapi';
 
+import { isoDateTime } from '../../../utils/sql-dates';
+
 export const SUMMARY_FIELDS = [
   'documentId',
   'title',
@@ -48,8 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           slug: row.slug,
           excerpt: row.excerpt,
           coverAlt: row.coverAlt ?? null,
-          firstPublishedAt: toIso(row.firstPublishedAt),
-          updatedAt: toIso(row.updatedAt) ?? '',
+          firstPublishedAt: isoDateTime(row.firstPublishedAt),
+          updatedAt: isoDateTime(row.updatedAt) ?? '',
           cover: row.cover
             ? {
                 url: row.cover.url,
@@ -63,7 +65,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
   },
 });
-
-// The query engine returns Date objects on PostgreSQL and strings on SQLite.
-const toIso = (value: unknown): string | null =>
-  value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null;
