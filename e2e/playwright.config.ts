@@ -15,7 +15,6 @@ const processEnv = Object.fromEntries(
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['reader/**/*.spec.ts', 'editor/**/*.spec.ts'],
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
@@ -40,7 +39,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    // Readers and editors: `pnpm test`.
+    { name: 'chromium', testMatch: ['reader/**/*.spec.ts', 'editor/**/*.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The security suite against the same booted stack: `pnpm test:security` (docs/security.md).
+    { name: 'security', testMatch: ['security/**/*.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: [
     {
       command: `node ${path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js')} start`,
