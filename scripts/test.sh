@@ -37,6 +37,9 @@ run_suite content "$ROOT/packages/content" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
+  # The security suite (docs/security.md) on a fresh stack of its own: drafts, private fields, query
+  # abuse and fuzz, uploads, secrets, XSS in every field, headers, cache poisoning, rate limits.
+  run_suite security "$ROOT/e2e" pnpm test:security
 fi
 
 # Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.
