@@ -56,8 +56,8 @@ describe('content model', () => {
     for (const date of ['lastReviewedAt', 'nextReviewDue']) assert.equal(a[date].type, 'date');
     assert.deepEqual([a.references.repeatable, a.references.component], [true, 'shared.reference']);
     assert.equal(a.seo.component, 'shared.seo');
-    for (const plan of ['scheduledPublishAt', 'scheduledUnpublishAt']) {
-      assert.deepEqual([a[plan].type, a[plan].private], ['datetime', true], `${plan} is an editorial plan, private to the admin`);
+    for (const plan of ['scheduledPublishAt', 'scheduledUnpublishAt', 'nextReviewDue']) {
+      assert.equal(a[plan].private, true, `${plan} is an editorial plan, private to the admin`);
     }
   });
 

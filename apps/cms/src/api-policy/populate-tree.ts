@@ -42,7 +42,7 @@ const child = (parent: PopulateBranch, key: string) => {
 };
 
 const invalid = (path: string, message: string) =>
-  new errors.ValidationError(`Invalid populate${path ? ` at "${path}"` : ''}: ${message}`, { path });
+  new errors.ValidationError(`Invalid populate${path ? ` at "${path}"` : ''}: ${message}`, { param: 'populate', path });
 
 /** `author.avatar`: one branch per segment; `*` as a segment means every relation there. */
 const addDottedPath = (into: PopulateBranch, dotted: string) => {
