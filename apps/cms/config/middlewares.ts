@@ -30,6 +30,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::query',
   { name: 'global::sql-statement-count', config: { enabled: env.bool('SQL_STATEMENT_COUNT', false) } },
   'global::reject-oversized-pages',
+  'global::drafts-need-site-token',
+  'global::bounded-public-queries',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -6,9 +6,12 @@ import { describe } from 'node:test';
 
 import { articlePageTests } from './api/article-page';
 import { articleSitemapTests } from './api/article-sitemap';
+import { draftAccessTests } from './api/draft-access';
 import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
+import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
+import { storedLinkTests } from './api/stored-links';
 import type { DatabaseKind } from './helpers/databases';
 import { useSeededCms } from './helpers/cms-suite';
 
@@ -16,6 +19,9 @@ export const describeCmsApi = (kind: DatabaseKind) =>
   describe(`CMS REST API on ${kind}`, { timeout: 600_000 }, () => {
     const ctx = useSeededCms(kind);
     describe('public reads, writes and bad input', () => publicApiTests(ctx));
+    describe('drafts never reach the public', () => draftAccessTests(ctx));
+    describe('bounded public queries', () => queryBoundsTests(ctx));
+    describe('unparseable stored links', () => storedLinkTests(ctx));
     describe('article page read model', () => articlePageTests(ctx));
     describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));

@@ -56,6 +56,9 @@ describe('content model', () => {
     for (const date of ['lastReviewedAt', 'nextReviewDue']) assert.equal(a[date].type, 'date');
     assert.deepEqual([a.references.repeatable, a.references.component], [true, 'shared.reference']);
     assert.equal(a.seo.component, 'shared.seo');
+    for (const plan of ['scheduledPublishAt', 'scheduledUnpublishAt', 'nextReviewDue']) {
+      assert.equal(a[plan].private, true, `${plan} is an editorial plan, private to the admin`);
+    }
   });
 
   it('stores related picks in repeatable components, so the editor order is kept', () => {

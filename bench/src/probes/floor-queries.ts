@@ -34,7 +34,7 @@ export const articleFloorSql = (d: Dialect) => {
   const component = (type: string, table: string, build: string) =>
     `WHEN '${type}' THEN (SELECT ${build} FROM ${table} x WHERE x.id = c.cmp_id)`;
   return `SELECT a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at,
-    a.last_reviewed_at, a.next_review_due,
+    a.last_reviewed_at,
     ${media(d, 'api::article.article', 'a.id', 'cover')} AS cover,
     ${person(d, 'articles_author_lnk', 'author_id')} AS author,
     ${person(d, 'articles_reviewer_lnk', 'author_id')} AS reviewer,

@@ -119,7 +119,6 @@ export type Article = ArticleSummary & {
   author: AuthorRef | null;
   reviewer: AuthorRef | null;
   lastReviewedAt: string | null;
-  nextReviewDue: string | null;
   topics: TopicRef[];
   references: Reference[];
   seo: Seo;

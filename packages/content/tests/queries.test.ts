@@ -83,6 +83,15 @@ describe('query building (explicit fields and populate)', () => {
 const articlePage = (raw: unknown) => ({ data: (raw as { data: unknown[] }).data[0] });
 
 describe('getArticleBySlug', () => {
+  it('keeps a reference whose URL does not parse, as text', async () => {
+    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ references: Array<{ url?: string | null; doi?: string | null }> }> };
+    raw.data[0]!.references[0] = { ...raw.data[0]!.references[0], url: 'https://%', doi: null };
+    const { client } = fakeCms(() => articlePage(raw));
+    const article = await getArticleBySlug(client, 'magnesium-glycinate');
+    assert.equal(article?.references[0]?.href, null);
+    assert.equal(article?.references.length, raw.data[0]!.references.length);
+  });
+
   it('reshapes the CMS article into the domain Article', async () => {
     const raw = fixture('article-magnesium-glycinate') as { data: Array<Record<string, unknown>> };
     const { client, calls } = fakeCms(() => articlePage(raw), { token: 'secret-token' });
@@ -228,6 +237,17 @@ describe('getRelatedRails', () => {
     assert.equal(calls[0]!.url.pathname, '/api/articles/magnesium-glycinate/related');
   });
 
+  it('drops curated links whose URL does not parse, without throwing', async () => {
+    const raw = clone(fixture('related-magnesium-glycinate')) as { data: { recommended: Array<Record<string, unknown>> } };
+    const before = raw.data.recommended.length;
+    for (const url of ['https://%', 'http://[']) raw.data.recommended.push({ kind: 'external', url, label: `Broken ${url}` });
+    const { client } = fakeCms(() => raw);
+    const rails = await getRelatedRails(client, 'magnesium-glycinate');
+    assert.ok(rails);
+    assert.equal(rails.recommended.length, before);
+    assert.ok(rails.recommended.every((item) => item.kind === 'article' || !item.label.startsWith('Broken')));
+  });
+
   it('returns null for a 404 and rethrows other errors', async () => {
     const notFound = fakeCms(() => Response.json({ data: null, error: { status: 404, message: 'No published article' } }, { status: 404 }));
     assert.equal(await getRelatedRails(notFound.client, 'gone'), null);
@@ -254,17 +274,18 @@ describe('getHomePage', () => {
 describe('getSiteSettings and getAuthorBySlug', () => {
   it('checks every footer and profile link', async () => {
     const settings = clone(fixture('site-setting')) as { data: { footerLinks: Array<{ label: string; url: string }> } };
-    settings.data.footerLinks.push({ label: 'Evil', url: 'javascript:alert(1)' });
+    const kept = settings.data.footerLinks.map((l) => l.url);
+    settings.data.footerLinks.push({ label: 'Evil', url: 'javascript:alert(1)' }, { label: 'Broken', url: 'https://%' });
     const { client } = fakeCms(() => settings);
     const result = await getSiteSettings(client);
-    assert.deepEqual(result.footerLinks.map((l) => l.href), settings.data.footerLinks.slice(0, -1).map((l) => l.url));
+    assert.deepEqual(result.footerLinks.map((l) => l.href), kept);
     assert.ok(result.footerLinks.every((l) => l.external === false));
 
     const author = clone(fixture('author-amara-okafor')) as { data: Array<{ links: Array<{ label: string; url: string }> }> };
-    author.data[0]!.links.push({ label: 'Evil', url: ' data:text/html,x' });
+    author.data[0]!.links.push({ label: 'Evil', url: ' data:text/html,x' }, { label: 'Broken', url: 'http://[' });
     const authorCms = fakeCms(() => author);
     const profile = await getAuthorBySlug(authorCms.client, 'amara-okafor');
-    assert.equal(profile?.links.length, author.data[0]!.links.length - 1);
+    assert.equal(profile?.links.length, author.data[0]!.links.length - 2);
     assert.ok(profile?.links.every((l) => l.external));
   });
 });

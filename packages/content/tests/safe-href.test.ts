@@ -27,6 +27,11 @@ describe('safeHref', () => {
     'ftp://example.com/file',
     '/\\evil.example',
     'https://',
+    // Pass the CMS's `^https?://[^\s]+$` check but do not parse as URLs.
+    'https://%',
+    'http://[',
+    'https://[::1',
+    'HTTP://%zz/path',
     '',
     '   ',
   ];

@@ -7,38 +7,9 @@ import { it } from 'node:test';
 
 import { getJson, type ErrorBody, type Page } from '../helpers/http';
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
+import { brackets, SITE_POPULATE } from '../helpers/site-queries';
 
 type Json = Record<string, unknown>;
-
-const media = { fields: ['url', 'width', 'height', 'alternativeText'] };
-const person = { fields: ['name', 'slug', 'credentials', 'roleTitle'], populate: { avatar: media } };
-// The populate the site sent before it had the read model (packages/content articleBySlugQuery).
-const SITE_POPULATE = {
-  fields: ['title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt', 'lastReviewedAt', 'nextReviewDue'],
-  populate: {
-    cover: media,
-    author: person,
-    reviewer: person,
-    topics: { fields: ['name', 'slug'] },
-    references: { fields: ['title', 'publisher', 'year', 'url', 'doi'] },
-    seo: { fields: ['metaTitle', 'metaDescription', 'canonicalUrl', 'noindex'], populate: { shareImage: media } },
-    body: {
-      on: {
-        'content.rich-text': { fields: ['body'] },
-        'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } },
-        'content.callout': { fields: ['variant', 'title', 'body'] },
-        'content.pull-quote': { fields: ['quote', 'attribution'] },
-        'content.figure': { fields: ['alt', 'caption', 'credit'], populate: { image: media } },
-      },
-    },
-  },
-};
-
-/** Strapi's bracket syntax (what `qs` writes with arrayFormat "indices"). */
-const brackets = (value: unknown, prefix: string): string[] =>
-  value !== null && typeof value === 'object'
-    ? Object.entries(value).flatMap(([k, v]) => brackets(v, prefix ? `${prefix}[${k}]` : k))
-    : [`${prefix}=${encodeURIComponent(String(value))}`];
 
 /** Row ids and document ids of nested records are storage details; body component ids are kept. */
 const contract = (article: Json): Json => {
@@ -63,7 +34,7 @@ export const articlePageTests = (ctx: CmsContext) => {
     const slugs = await getJson<Page<{ slug: string }>>(api('/articles?fields[0]=slug&pagination[pageSize]=100'));
     assert.ok(slugs.body.data.length >= 24);
     for (const { slug } of slugs.body.data) {
-      const query = [`filters[slug][$eq]=${slug}`, ...brackets(SITE_POPULATE, '')].join('&');
+      const query = [`filters[slug][$eq]=${slug}`, ...brackets(SITE_POPULATE)].join('&');
       const rest = await getJson<Page<Json>>(api(`/articles?${query}`), TOKEN);
       const page = await getJson<{ data: Json }>(api(`/articles/by-slug/${slug}`), TOKEN);
       assert.equal(rest.status, 200, rest.text);

@@ -99,7 +99,6 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
     author: raw.author ? toAuthorRef(raw.author, mediaUrl) : null,
     reviewer: raw.reviewer ? toAuthorRef(raw.reviewer, mediaUrl) : null,
     lastReviewedAt: raw.lastReviewedAt ?? null,
-    nextReviewDue: raw.nextReviewDue ?? null,
     topics: raw.topics.map(toTopicRef),
     references: (raw.references ?? []).map(toReference),
     seo: toSeo(raw.seo, mediaUrl),

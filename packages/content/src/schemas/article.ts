@@ -7,7 +7,8 @@ import { topicRefSchema } from './topic';
 
 /** Fields of a card / list item. `firstPublishedAt` is the public date (publishedAt moves on every re-publish). */
 export const ARTICLE_SUMMARY_FIELDS = ['title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt'] as const;
-export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'lastReviewedAt', 'nextReviewDue'] as const;
+/** `nextReviewDue` is an editorial plan, private to the CMS admin. */
+export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'lastReviewedAt'] as const;
 
 export const articleSummarySchema = z.object({
   documentId: z.string().min(1),
@@ -71,7 +72,6 @@ export type RawBodyComponent = z.output<typeof bodyComponentSchema>;
 
 export const articleSchema = articleSummarySchema.extend({
   lastReviewedAt: isoDate.nullable().optional(),
-  nextReviewDue: isoDate.nullable().optional(),
   body: z.array(bodyComponentSchema).nullable().optional(),
   author: authorRefSchema.nullable().optional(),
   reviewer: authorRefSchema.nullable().optional(),

@@ -4,6 +4,8 @@ import { errors } from '@strapi/utils';
 import type { ArticleSummary } from '../services/summaries';
 
 const MAX_PAGE_SIZE = 50;
+/** Deep pages cost the database the rows before them; nobody reads past the first thousand matches. */
+const MAX_SEARCH_RESULTS = 1000;
 
 const intParam = (value: unknown, name: string, fallback: number, max: number) => {
   if (value === undefined) return fallback;
@@ -20,6 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (q.length < 2 || q.length > 200) throw new errors.ValidationError('q must be 2 to 200 characters');
     const page = intParam(ctx.query.page, 'page', 1, 1000);
     const pageSize = intParam(ctx.query.pageSize, 'pageSize', 10, MAX_PAGE_SIZE);
+    if (page * pageSize > MAX_SEARCH_RESULTS) {
+      throw new errors.ValidationError(
+        `Search results stop at the first ${MAX_SEARCH_RESULTS} matches: page * pageSize must be at most ${MAX_SEARCH_RESULTS}`,
+      );
+    }
 
     const { documentIds, total } = await strapi.service('api::article.search-index').search(q, page, pageSize);
     const summaries: Map<string, ArticleSummary> = await strapi
@@ -27,7 +34,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .byDocumentIds(documentIds);
     ctx.body = {
       data: documentIds.map((id: string) => summaries.get(id)).filter(Boolean),
-      meta: { q, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      // pageCount counts the pages that can be asked for; total stays the true number of matches.
+      meta: {
+        q,
+        pagination: { page, pageSize, pageCount: Math.min(Math.ceil(total / pageSize), Math.floor(MAX_SEARCH_RESULTS / pageSize)), total },
+      },
     };
   },
 });

@@ -1,11 +1,4 @@
 export default {
   type: 'content-api',
-  routes: [
-    {
-      method: 'GET',
-      path: '/articles/:slug/related',
-      handler: 'api::article.related.forArticle',
-      config: { middlewares: ['global::drafts-need-token'] },
-    },
-  ],
+  routes: [{ method: 'GET', path: '/articles/:slug/related', handler: 'api::article.related.forArticle' }],
 };

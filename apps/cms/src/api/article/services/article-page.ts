@@ -24,7 +24,6 @@ type Media = NonNullable<ArticleSummary['cover']>;
 /** A summary (what cards show) plus everything else the article page shows. */
 export type ArticlePage = ArticleSummary & {
   lastReviewedAt: string | null;
-  nextReviewDue: string | null;
   author: Json | null;
   reviewer: Json | null;
   topics: Array<{ name: string; slug: string }>;
@@ -50,7 +49,7 @@ const sqlFor = (d: Dialect) => {
   const component = (type: string, table: string, fields: string) =>
     `WHEN '${type}' THEN (SELECT ${obj}(${fields}) FROM ${table} x WHERE x.id = c.cmp_id)`;
   return `SELECT a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at,
-    a.last_reviewed_at, a.next_review_due,
+    a.last_reviewed_at,
     ${media('api::article.article', 'a.id', 'cover')} AS cover,
     ${person('articles_author_lnk')} AS author,
     ${person('articles_reviewer_lnk')} AS reviewer,
@@ -103,7 +102,6 @@ const toPage = (row: Row): ArticlePage => {
     firstPublishedAt: isoDateTime(row.first_published_at),
     updatedAt: isoDateTime(row.updated_at)!,
     lastReviewedAt: isoDate(row.last_reviewed_at),
-    nextReviewDue: isoDate(row.next_review_due),
     cover: json<Media>(row.cover),
     author: json<Json>(row.author),
     reviewer: json<Json>(row.reviewer),

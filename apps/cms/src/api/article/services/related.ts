@@ -30,7 +30,21 @@ export type RelatedRails = {
 type StoredRecommended = { url?: string | null; label?: string | null; targetDocumentId?: string | null };
 type StoredPick = { targetDocumentId?: string | null };
 
-const isHttpUrl = (value: string) => /^https?:\/\/[^\s]+$/i.test(value);
+/**
+ * A curated external link as the rail shows it, or null when the stored URL is not an http(s) URL
+ * that parses (the schema's regex lets `https://%` through): such an item is dropped, not a 500.
+ */
+const externalLink = (url: string, label: string | null | undefined): RecommendedEntry | null => {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  if (!hostname) return null;
+  return { kind: 'external', url, label: label?.trim() || hostname };
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const summariesByDocumentId = (ids: string[]): Promise<Map<string, ArticleSummary>> =>
@@ -138,12 +152,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             recommended.push({ kind: 'article', article: summary });
             seen.add(summary.documentId);
           }
-        } else if (item.url && isHttpUrl(item.url)) {
-          recommended.push({
-            kind: 'external',
-            url: item.url,
-            label: item.label?.trim() || new URL(item.url).hostname,
-          });
+        } else if (item.url) {
+          const link = externalLink(item.url, item.label);
+          if (link) recommended.push(link);
+          else strapi.log.warn(`Related rail of "${slug}": dropped a recommended link whose URL does not parse: ${JSON.stringify(item.url.slice(0, 200))}`);
         }
       }
 
