@@ -9,6 +9,7 @@ import { articleSitemapTests } from './api/article-sitemap';
 import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
 import { seedIdempotencyTests } from './api/seed-idempotency';
+import { uploadTests } from './api/uploads';
 import type { DatabaseKind } from './helpers/databases';
 import { useSeededCms } from './helpers/cms-suite';
 
@@ -20,4 +21,5 @@ export const describeCmsApi = (kind: DatabaseKind) =>
     describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
+    describe('uploads', () => uploadTests(ctx));
   });
