@@ -18,6 +18,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
           upgradeInsecureRequests: null as null | [],
         },
       },
+      // HSTS only when the CMS is served over https (Strapi's default sends it on plain http too,
+      // where browsers ignore it): one year, subdomains included.
+      hsts: env('PUBLIC_URL', '').startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     },
   },
   {
@@ -27,11 +30,21 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       origin: env.array('CORS_ORIGINS', ['http://localhost:1337', 'http://localhost:3000']),
     },
   },
+  {
+    name: 'global::public-rate-limit',
+    config: {
+      enabled: env.bool('PUBLIC_RATE_LIMIT', true),
+      perMinute: env.int('PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
+      searchPerMinute: env.int('SEARCH_RATE_LIMIT_PER_MINUTE', 30),
+      siteToken: env('SITE_API_TOKEN', ''),
+    },
+  },
   'strapi::query',
   { name: 'global::sql-statement-count', config: { enabled: env.bool('SQL_STATEMENT_COUNT', false) } },
   'global::reject-oversized-pages',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  'global::uploads-headers',
   'strapi::public',
 ];
