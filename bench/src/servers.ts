@@ -78,6 +78,9 @@ export const productionNodeOptions = (appDir: string): string => {
   return value.trim();
 };
 
+const withoutDemoAccounts = (env: Record<string, string>) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !/^(ADMIN|EDITOR|AUTHOR)_(EMAIL|PASSWORD)$/.test(name)));
+
 export const exampleCmsEnv = () => parseEnv(fs.readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8')) as Record<string, string>;
 
 export function startCms(options: {
@@ -94,7 +97,9 @@ export function startCms(options: {
     [path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
     CMS_DIR,
     {
-      ...exampleCmsEnv(),
+      // Production creates no demo accounts (it refuses to start with them set); the publish probe
+      // registers the first admin as the admin's first-run screen does.
+      ...withoutDemoAccounts(exampleCmsEnv()),
       ...options.secrets,
       ...options.database,
       NODE_ENV: 'production',
@@ -107,6 +112,8 @@ export function startCms(options: {
       SQL_STATEMENT_COUNT: String(options.countStatements ?? false),
       // The publish probe logs in once per size; the admin's rate limit would refuse a quick rerun.
       ADMIN_RATE_LIMIT: 'false',
+      // The probes call the CMS as the site does, far above one client's public rate limit.
+      PUBLIC_RATE_LIMIT: 'false',
     },
     url,
     '/_health',

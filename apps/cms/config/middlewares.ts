@@ -18,6 +18,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
           upgradeInsecureRequests: null as null | [],
         },
       },
+      // HSTS only when the CMS is served over https (Strapi's default sends it on plain http too,
+      // where browsers ignore it): one year, subdomains included.
+      hsts: env('PUBLIC_URL', '').startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     },
   },
   {
@@ -25,6 +28,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
     config: {
       // The site reads from the server side only; browsers need CORS just for the admin's own origin.
       origin: env.array('CORS_ORIGINS', ['http://localhost:1337', 'http://localhost:3000']),
+    },
+  },
+  {
+    name: 'global::public-rate-limit',
+    config: {
+      enabled: env.bool('PUBLIC_RATE_LIMIT', true),
+      perMinute: env.int('PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
+      searchPerMinute: env.int('SEARCH_RATE_LIMIT_PER_MINUTE', 30),
+      siteToken: env('SITE_API_TOKEN', ''),
     },
   },
   'strapi::query',
@@ -35,5 +47,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  'global::uploads-headers',
   'strapi::public',
 ];

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { ALLOWED_UPLOAD_MIME_TYPES } from '../src/utils/upload-types';
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
@@ -11,6 +13,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 10 * 1024 * 1024),
+      // Strapi's own gate (everything else, SVG and HTML included, is refused); src/extensions/upload
+      // adds the content check it lacks when the bytes match no known type (see there).
+      security: { allowedTypes: ALLOWED_UPLOAD_MIME_TYPES },
     },
   },
 });

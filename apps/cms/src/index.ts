@@ -4,7 +4,7 @@ import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureSiteApiToken } from './bootstrap/api-token';
 import { ensureIndexes } from './bootstrap/indexes';
-import { assertProductionSecrets } from './bootstrap/production-secrets';
+import { assertNoProductionDemoAccounts, assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
 import { registerNotifySite } from './document-middlewares/notify-site';
 import { registerPublishRules } from './document-middlewares/publish-rules';
@@ -16,6 +16,7 @@ import { seedDemoContent } from './seed/run';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets();
+    assertNoProductionDemoAccounts();
     registerPublishRules(strapi);
     registerSyncRelatedTargets(strapi);
     registerSearchIndexing(strapi);

@@ -12,6 +12,7 @@ import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
 import { storedLinkTests } from './api/stored-links';
+import { uploadTests } from './api/uploads';
 import type { DatabaseKind } from './helpers/databases';
 import { useSeededCms } from './helpers/cms-suite';
 
@@ -26,4 +27,5 @@ export const describeCmsApi = (kind: DatabaseKind) =>
     describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
+    describe('uploads', () => uploadTests(ctx));
   });

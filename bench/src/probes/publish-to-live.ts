@@ -28,11 +28,14 @@ export async function measurePublishToLive(options: {
 }): Promise<PublishToLive> {
   const { cmsUrl, siteUrl, slug, runs } = options;
   const articles = `${cmsUrl}/content-manager/collection-types/api::article.article`;
+  // A fresh production CMS has no admin: register the first one, as the admin's first-run screen does.
+  const { data: init } = await json<{ data: { hasAdmin: boolean } }>(await fetch(`${cmsUrl}/admin/init`));
+  const credentials = { email: options.email, password: options.password };
   const { data: login } = await json<{ data: { token: string } }>(
-    await fetch(`${cmsUrl}/admin/login`, {
+    await fetch(`${cmsUrl}/admin/${init.hasAdmin ? 'login' : 'register-admin'}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: options.email, password: options.password }),
+      body: JSON.stringify(init.hasAdmin ? credentials : { ...credentials, firstname: 'Bench', lastname: 'Editor' }),
     }),
   );
   const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };

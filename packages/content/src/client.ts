@@ -32,7 +32,11 @@ export type CacheLayer = <T>(load: () => Promise<T>, entry: { key: string; tags:
 export type CmsClientOptions = {
   /** Origin of the CMS, e.g. `http://localhost:1337` (no trailing `/api`). */
   baseUrl: string;
-  /** Read-only API token; sent as a Bearer token on draft (preview) reads only. */
+  /**
+   * The site's read-only API token. Sent on every request as `X-Site-Token`, which exempts the
+   * site (one address for all its readers) from the CMS's per-client rate limits and grants
+   * nothing else; sent as a Bearer token on draft (preview) reads only.
+   */
   token?: string | undefined;
   /** Abort a request after this many milliseconds (default 8000). */
   timeoutMs?: number;
@@ -96,6 +100,7 @@ export const createCmsClient = (options: CmsClientOptions): CmsClient => {
     const search = stringifyQuery(query);
     const requestPath = `/api${path}${search ? `?${search}` : ''}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.token) headers['X-Site-Token'] = options.token;
     // The token only unlocks drafts (preview). Published content is public, and authenticating a
     // token costs the CMS four SQL statements per request (bench/), so reads go without it.
     if (options.token && query.status === 'draft') headers.Authorization = `Bearer ${options.token}`;

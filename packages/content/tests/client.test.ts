@@ -20,10 +20,24 @@ describe('createCmsClient', () => {
     assert.equal(new Headers(draft.init.headers).get('authorization'), 'Bearer secret-token');
   });
 
-  it('sends no Authorization header without a token', async () => {
+  it('sends the token as X-Site-Token on every request (the rate limits exempt the site)', async () => {
+    const { client, calls } = fakeCms(() => ({ data: { name: 'x' } }), { token: 'secret-token' });
+    await client.get('/search', { q: 'iron' }, okSchema, { noStore: true });
+    await client.get('/articles', { status: 'draft' }, okSchema, { noStore: true });
+    assert.deepEqual(
+      calls.map((call) => new Headers(call.init.headers).get('x-site-token')),
+      ['secret-token', 'secret-token'],
+    );
+  });
+
+  it('sends no Authorization or X-Site-Token header without a token', async () => {
     const anonymous = fakeCms(() => ({ data: { name: 'x' } }));
     await anonymous.client.get('/x', {}, okSchema, { tags: [] });
-    assert.equal(new Headers(anonymous.calls[0]?.init.headers).get('authorization'), null);
+    await anonymous.client.get('/x', { status: 'draft' }, okSchema, { noStore: true });
+    for (const call of anonymous.calls) {
+      assert.equal(new Headers(call.init.headers).get('authorization'), null);
+      assert.equal(new Headers(call.init.headers).get('x-site-token'), null);
+    }
   });
 
   it('passes tags and the default revalidate time to Next, or no-store', async () => {

@@ -30,3 +30,31 @@ export const assertProductionSecrets = (env: NodeJS.ProcessEnv = process.env) =>
     );
   }
 };
+
+/** The local demo logins (src/bootstrap/admin-users.ts); their passwords are in the repository. */
+export const DEMO_ACCOUNT_VARIABLES = [
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'EDITOR_EMAIL',
+  'EDITOR_PASSWORD',
+  'AUTHOR_EMAIL',
+  'AUTHOR_PASSWORD',
+] as const;
+
+export const findDemoAccountVariables = (env: NodeJS.ProcessEnv): string[] =>
+  DEMO_ACCOUNT_VARIABLES.filter((name) => (env[name] ?? '').trim() !== '');
+
+/**
+ * In production the CMS refuses to start while any demo account variable is set, rather than
+ * create an admin whose password may be the example's: real admins sign up on the first-run screen.
+ */
+export const assertNoProductionDemoAccounts = (env: NodeJS.ProcessEnv = process.env) => {
+  if (env.NODE_ENV !== 'production') return;
+  const set = findDemoAccountVariables(env);
+  if (set.length > 0) {
+    throw new Error(
+      `Refusing to start in production with demo account variables set: ${set.join(', ')}. ` +
+        'Unset them and create real admin accounts from the admin\'s first-run screen.',
+    );
+  }
+};

@@ -52,6 +52,10 @@ export const useSeededCms = (kind: DatabaseKind) => {
     get webhook() {
       return state.webhook;
     },
+    /** The folder the CMS stores uploads in (this run's own temporary public/uploads). */
+    get uploadsDir() {
+      return path.join(env.PUBLIC_DIR, 'uploads');
+    },
     api,
     async related(slug: string, limit = 6) {
       const res = await getJson<Related>(api(`/articles/${slug}/related?limit=${limit}`));
@@ -83,7 +87,9 @@ export const useSeededCms = (kind: DatabaseKind) => {
   before(async () => {
     db = await createTestDatabase(kind);
     state.webhook = await startWebhookReceiver();
-    env = { ...db.env, SEED_DEMO_CONTENT: 'true', SITE_URL: state.webhook.url, REVALIDATE_SECRET };
+    // The suite reads the public API far more often than a client may; tests/public-rate-limit.test.ts
+    // covers the limit itself.
+    env = { ...db.env, SEED_DEMO_CONTENT: 'true', SITE_URL: state.webhook.url, REVALIDATE_SECRET, PUBLIC_RATE_LIMIT: 'false' };
     state.cms = await startCms(env);
     state.editor = await AdminSession.login(state.cms.url, EXAMPLE_ENV.EDITOR_EMAIL, EXAMPLE_ENV.EDITOR_PASSWORD);
   });

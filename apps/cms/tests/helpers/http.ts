@@ -84,6 +84,20 @@ export class AdminSession {
   async deleteArticle(documentId: string) {
     return send('DELETE', this.cm('api::article.article', `/${documentId}`), undefined, this.token);
   }
+
+  /** Uploads one file to the media library as the admin does (multipart `POST /upload`). */
+  async upload(fileName: string, bytes: Uint8Array | string, mimeType: string) {
+    const form = new FormData();
+    form.append('files', new Blob([bytes], { type: mimeType }), fileName);
+    form.append('fileInfo', JSON.stringify({ name: fileName, alternativeText: 'test', caption: null }));
+    const res = await fetch(`${this.base}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+    const text = await res.text();
+    return { status: res.status, body: parse(text) as unknown, text };
+  }
 }
 
 /** Connects a relation the way the admin's relation picker does. */
