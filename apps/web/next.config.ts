@@ -36,6 +36,42 @@ const adminOrigin = (() => {
   }
 })();
 
+/**
+ * Content-Security-Policy for every response. Scripts and everything else come from this origin
+ * only; images also from data:/blob: and the CMS's upload origins (SVG and GIF uploads skip the
+ * optimizer and load from the CMS directly; everything else comes through /_next/image, which is
+ * 'self'). Trade-off: 'unsafe-inline' stays in script-src because the App Router inlines its
+ * flight data (`self.__next_f.push(...)`) in every page. Nonces would remove it, but a nonce must
+ * differ per response, which makes every page render per request and ends the ISR/CDN caching
+ * the site is built on (docs/performance.md). The policy still forbids any foreign script origin,
+ * plugins, <base> rewrites, form posts elsewhere and framing by anyone but the admin, and React
+ * escapes CMS text, so an injected inline script needs an HTML-injection bug first.
+ * style-src needs 'unsafe-inline' for next/image's inline style attributes.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: blob: ${[...new Set(cmsOrigins.map((url) => url.origin))].join(' ')}`,
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors 'self' ${adminOrigin}`,
+].join('; ');
+
+/**
+ * HSTS only where the site is served over https, decided per request without middleware: the
+ * TLS-terminating proxy in front says so with `X-Forwarded-Proto: https` (browsers ignore HSTS
+ * received over plain http anyway, so a forged header gains nothing), and a build whose
+ * SITE_URL is https sends it on every response.
+ */
+const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' };
+const siteIsHttps = (process.env.SITE_URL ?? '').startsWith('https://');
+
 const nextConfig: NextConfig = {
   // @nourish/content ships TypeScript source, not built JavaScript.
   transpilePackages: ['@nourish/content'],
@@ -56,10 +92,12 @@ const nextConfig: NextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'Content-Security-Policy', value: `frame-ancestors 'self' ${adminOrigin}` },
+          { key: 'Content-Security-Policy', value: contentSecurityPolicy },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+          ...(siteIsHttps ? [HSTS] : []),
         ],
       },
+      ...(siteIsHttps ? [] : [{ source: '/:path*', has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:,.*)?' }], headers: [HSTS] }]),
     ];
   },
 };

@@ -13,7 +13,8 @@ import { fetchBody, gzipBytes as gz, measurePageWeight } from './probes/page-wei
 
 const SITE_URL = process.env.SITE_URL ?? 'http://localhost:3000';
 const CMS_URL = process.env.CMS_URL ?? 'http://localhost:1337';
-const SECRET = process.env.REVALIDATE_SECRET ?? 'local-change-me-revalidate-secret';
+// Default: the e2e servers' secret (e2e/fixtures/env.ts SHARED_SECRETS), which scripts/test.sh measures.
+const SECRET = process.env.REVALIDATE_SECRET ?? 'e2e-revalidate-secret-Zr4Dm9Lp2Xv7Ca1Sy6Qt';
 const RUNS = Number(process.env.RUNS ?? 15);
 const KB = 1000;
 

@@ -7,11 +7,11 @@
  */
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { draftMode } from 'next/headers';
 import { cache } from 'react';
 import * as content from '@nourish/content';
 import type { CacheLayer, CmsClient, SearchResults } from '@nourish/content';
 import { strapiToken, strapiUrl } from './env';
+import { readPreviewSession } from './preview';
 
 /** Time-based revalidation for every cached CMS read (route files repeat the literal 300). */
 export const REVALIDATE_SECONDS = 300;
@@ -40,11 +40,22 @@ const cms = (): CmsClient =>
 export const getSiteSettings = cache(() => content.getSiteSettings(cms()));
 export const getTopics = cache(() => content.getTopics(cms()));
 export const getHomePage = cache(() => content.getHomePage(cms()));
-/** In draft mode (Strapi's Preview) the latest draft, uncached; otherwise the published article. */
-export const getArticleBySlug = cache(async (slug: string) =>
-  content.getArticleBySlug(cms(), slug, { draft: await isPreview() }),
+/**
+ * The document a valid preview session names, when this page is that document (its slug is the
+ * one in the URL); otherwise `null`. A session for one draft never opens another by editing the
+ * URL: other slugs get their published version.
+ */
+export const getPreviewArticle = cache(async (slug: string) => {
+  const session = await readPreviewSession();
+  if (!session) return null;
+  const article = await content.getArticlePreview(cms(), session.documentId, session.status);
+  return article?.slug === slug ? article : null;
+});
+/** The previewed version (see above) when there is one, uncached; otherwise the published article. */
+export const getArticleBySlug = cache(
+  async (slug: string) => (await getPreviewArticle(slug)) ?? content.getArticleBySlug(cms(), slug),
 );
-export const isPreview = cache(async () => (await draftMode()).isEnabled);
+export const isPreviewOf = cache(async (slug: string) => (await getPreviewArticle(slug)) !== null);
 export const getRedirect = cache((path: string) => content.getRedirect(cms(), path));
 export const getRelatedRails = cache((slug: string) => content.getRelatedRails(cms(), slug));
 export const getTopicBySlug = cache((slug: string) => content.getTopicBySlug(cms(), slug));
@@ -53,11 +64,12 @@ export const getLatestArticles = cache((limit: number) => content.getLatestArtic
 export const getSitemapFiles = cache(() => content.getSitemapFiles(cms()));
 export const getSitemapEntries = cache((file: content.SitemapFile) => content.getSitemapEntries(cms(), file));
 
+/** One page of a topic's or author's articles, or `null` past the last page (never fetched). */
 export const getTopicArticles = cache((topicSlug: string, page: number) =>
-  content.getArticleSummaries(cms(), { topicSlug, page, pageSize: PAGE_SIZE }),
+  content.getArticleListPage(cms(), { topicSlug, page, pageSize: PAGE_SIZE }),
 );
 export const getAuthorArticles = cache((authorSlug: string, page: number) =>
-  content.getArticleSummaries(cms(), { authorSlug, page, pageSize: PAGE_SIZE }),
+  content.getArticleListPage(cms(), { authorSlug, page, pageSize: PAGE_SIZE }),
 );
 
 export type SearchOutcome =

@@ -7,8 +7,17 @@ export type { CacheLayer, CmsClient, CmsClientOptions, CacheOptions, StrapiQuery
 export { CmsError, CmsHttpError, CmsNetworkError, CmsTimeoutError, CmsValidationError } from './errors';
 export type { CmsValidationIssue } from './errors';
 export { cacheTags } from './cache-tags';
-export { changeNotification, tagsForChange } from './revalidation';
+export { changeNotification, tagsForChange, REFERENCED_BY_LIMIT } from './revalidation';
 export type { ChangeNotification } from './revalidation';
 export { safeHref, isExternalHref } from './safe-href';
+export {
+  PREVIEW_LINK_TTL_SECONDS,
+  PREVIEW_SESSION_TTL_SECONDS,
+  isArticlePath,
+  signPreviewToken,
+  sitePathOrHome,
+  verifyPreviewToken,
+} from './preview-token';
+export type { PreviewClaims, PreviewStatus, PreviewTokenUse } from './preview-token';
 export type * from './domain';
 export * from './queries';

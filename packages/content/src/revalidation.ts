@@ -10,12 +10,23 @@ import { isValidSlug } from './queries/articles';
 
 const slug = z.string().max(160).refine(isValidSlug, 'not a slug');
 
+/**
+ * How many referencing articles get a tag each. The CMS sends at most this many (mirrored as
+ * REFERENCED_BY_LIMIT in apps/cms/src/utils/referenced-by.ts) and sets `referencedByOverflow`
+ * when there were more. Either way, a longer list is never refused: past the limit the
+ * notification falls back to `articlePages`, which covers every article page, so an unpublished
+ * article cannot stay live in rails the notification could not name.
+ */
+export const REFERENCED_BY_LIMIT = 50;
+
 export const changeNotification = z.object({
   model: z.enum(['article', 'author', 'topic', 'site-setting', 'home-page', 'redirect']),
   action: z.string().max(40),
   documentId: z.string().max(64).nullable(),
   slugs: z.array(slug).max(10),
-  referencedBy: z.array(slug).max(500),
+  // No count limit: the route's 16 KB body limit bounds it, and an overlong list means "refresh all".
+  referencedBy: z.array(slug),
+  referencedByOverflow: z.boolean().default(false),
 });
 
 export type ChangeNotification = z.output<typeof changeNotification>;
@@ -23,10 +34,13 @@ export type ChangeNotification = z.output<typeof changeNotification>;
 export const tagsForChange = (change: ChangeNotification): string[] => {
   const tags = new Set<string>();
   switch (change.model) {
-    case 'article':
-      for (const s of [...change.slugs, ...change.referencedBy]) tags.add(cacheTags.article(s));
+    case 'article': {
+      const overflow = change.referencedByOverflow || change.referencedBy.length > REFERENCED_BY_LIMIT;
+      for (const s of [...change.slugs, ...change.referencedBy.slice(0, REFERENCED_BY_LIMIT)]) tags.add(cacheTags.article(s));
       tags.add(cacheTags.articles);
+      if (overflow) tags.add(cacheTags.articlePages);
       break;
+    }
     case 'author':
       change.slugs.forEach((s) => tags.add(cacheTags.author(s)));
       [cacheTags.authors, cacheTags.articles, cacheTags.articlePages].forEach((t) => tags.add(t));

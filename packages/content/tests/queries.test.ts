@@ -4,6 +4,8 @@ import {
   articleBySlugQuery,
   articleListQuery,
   getArticleBySlug,
+  getArticleListPage,
+  getArticlePreview,
   getArticleSummaries,
   getHomePage,
   getRelatedRails,
@@ -126,14 +128,29 @@ describe('getArticleBySlug', () => {
     assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.article('magnesium-glycinate'), cacheTags.articlePages]);
   });
 
-  it('reads the latest draft for preview with the token, and never caches it', async () => {
+  it('reads the latest draft of ONE document for preview with the token, and never caches it', async () => {
     const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'), { token: 'secret-token' });
-    const article = await getArticleBySlug(client, 'magnesium-glycinate', { draft: true });
+    const article = await getArticlePreview(client, 'e31ul2mfq3hzlpne5gjv2pbp', 'draft');
     assert.equal(article?.slug, 'magnesium-glycinate');
     assert.ok(queryPairs(calls[0]!.url).includes('status=draft'));
+    assert.ok(queryPairs(calls[0]!.url).includes('filters[documentId][$eq]=e31ul2mfq3hzlpne5gjv2pbp'));
+    assert.equal(queryPairs(calls[0]!.url).some((pair) => pair.startsWith('filters[slug]')), false, 'never by slug');
     assert.equal(calls[0]!.init.cache, 'no-store');
     assert.equal(calls[0]!.init.next, undefined);
     assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer secret-token');
+  });
+
+  it('reads the published version for a published-status preview, without the token', async () => {
+    const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'), { token: 'secret-token' });
+    assert.equal((await getArticlePreview(client, 'e31ul2mfq3hzlpne5gjv2pbp', 'published'))?.slug, 'magnesium-glycinate');
+    assert.ok(queryPairs(calls[0]!.url).includes('status=published'));
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), null);
+  });
+
+  it('asks for no preview when the document id is malformed', async () => {
+    const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'));
+    for (const id of ['', 'a b', 'x'.repeat(65), '../x', 'a&populate=*']) assert.equal(await getArticlePreview(client, id, 'draft'), null, id);
+    assert.equal(calls.length, 0);
   });
 
   it('builds the table of contents from the H2s, with ids matching the rendered headings', async () => {
@@ -315,6 +332,44 @@ describe('getArticleSummaries', () => {
     const page = await getArticleSummaries(client, { topicSlug: 'sleep', page: 1, pageSize: 3 });
     assert.equal(page.items.length, 3);
     assert.deepEqual(calls[0]?.init.next?.tags, [cacheTags.articles, cacheTags.topic('sleep')]);
+  });
+});
+
+describe('getArticleListPage (listing pages checked against the page count first)', () => {
+  /** The sleep fixture (6 articles, 3 a page: 2 pages), answering whichever page was asked for. */
+  const sleepPages = (url: URL): unknown => {
+    const list = clone(fixture('articles-topic-sleep')) as { meta: { pagination: { page: number } } };
+    list.meta.pagination.page = Number(url.searchParams.get('pagination[page]'));
+    return list;
+  };
+  const pagesAsked = (calls: Array<{ url: URL }>) => calls.map((call) => call.url.searchParams.get('pagination[page]'));
+
+  it('never asks the CMS for a page past the last one, and answers null', async () => {
+    for (const page of [3, 9999, 99_999]) {
+      const { client, calls } = fakeCms(sleepPages);
+      assert.equal(await getArticleListPage(client, { topicSlug: 'sleep', page, pageSize: 3 }), null, `page ${page}`);
+      assert.deepEqual(pagesAsked(calls), ['1'], `only page 1 (the cached page count) for page ${page}`);
+      assert.ok(calls[0]?.init.next?.tags?.includes(cacheTags.topic('sleep')), 'page 1 is cached under the topic tag');
+    }
+  });
+
+  it('reads page 1 once, and a page in range after page 1', async () => {
+    const first = fakeCms(sleepPages);
+    assert.equal((await getArticleListPage(first.client, { authorSlug: 'lena-marsh', page: 1, pageSize: 3 }))?.page, 1);
+    assert.deepEqual(pagesAsked(first.calls), ['1']);
+    const second = fakeCms(sleepPages);
+    const page2 = await getArticleListPage(second.client, { topicSlug: 'sleep', page: 2, pageSize: 3 });
+    assert.equal(page2?.page, 2);
+    assert.equal(page2?.pageCount, 2);
+    assert.deepEqual(pagesAsked(second.calls), ['1', '2']);
+    // Both calls carry the same filter and page size, so page 1's cache entry is the listing's own.
+    assert.deepEqual(second.calls.map((call) => call.url.searchParams.get('pagination[pageSize]')), ['3', '3']);
+  });
+
+  it('answers null for pages that are not whole numbers from 1, without a call', async () => {
+    const { client, calls } = fakeCms(sleepPages);
+    for (const page of [0, -1, 1.5, Number.NaN]) assert.equal(await getArticleListPage(client, { topicSlug: 'sleep', page, pageSize: 3 }), null);
+    assert.equal(calls.length, 0);
   });
 });
 

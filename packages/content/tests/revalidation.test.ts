@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cacheTags } from '../src/cache-tags';
-import { changeNotification, tagsForChange, type ChangeNotification } from '../src/revalidation';
+import { REFERENCED_BY_LIMIT, changeNotification, tagsForChange, type ChangeNotification } from '../src/revalidation';
+// The CMS's side of the cap (its image does not ship this package, so the number is mirrored).
+import { REFERENCED_BY_LIMIT as CMS_REFERENCED_BY_LIMIT, capReferencedBy } from '../../../apps/cms/src/utils/referenced-by';
 
 type Model = ChangeNotification['model'];
 const MODELS: Model[] = ['article', 'author', 'topic', 'site-setting', 'home-page', 'redirect'];
@@ -86,6 +88,50 @@ describe('tagsForChange', () => {
   });
 });
 
+describe('referencedBy overflow', () => {
+  const slugList = (n: number) => Array.from({ length: n }, (_, i) => `article-${i}`);
+
+  it('the overflow flag adds every article page to the exact tags', () => {
+    const referencedBy = slugList(3);
+    const tags = tagsOf({ slugs: ['magnesium-glycinate'], referencedBy, referencedByOverflow: true });
+    assert.deepEqual(
+      sorted(tags),
+      sorted([cacheTags.article('magnesium-glycinate'), ...referencedBy.map(cacheTags.article), cacheTags.articles, cacheTags.articlePages]),
+    );
+  });
+
+  it('a list longer than the limit falls back to every article page too, tagging at most the limit', () => {
+    const tags = tagsOf({ slugs: ['magnesium-glycinate'], referencedBy: slugList(5000) });
+    assert.ok(tags.includes(cacheTags.articlePages));
+    assert.ok(tags.includes(cacheTags.article('magnesium-glycinate')), 'the changed article itself');
+    assert.ok(tags.includes(cacheTags.articles));
+    assert.equal(tags.filter((tag) => tag.startsWith('article:')).length, 1 + REFERENCED_BY_LIMIT);
+  });
+
+  it('a full list without the flag stays exact', () => {
+    assert.equal(tagsOf({ referencedBy: slugList(REFERENCED_BY_LIMIT) }).includes(cacheTags.articlePages), false);
+  });
+
+  it('the CMS caps at the same number and flags the rest', () => {
+    assert.equal(CMS_REFERENCED_BY_LIMIT, REFERENCED_BY_LIMIT);
+    assert.deepEqual(capReferencedBy(slugList(3)), { referencedBy: slugList(3), referencedByOverflow: false });
+    assert.deepEqual(capReferencedBy(slugList(REFERENCED_BY_LIMIT)), { referencedBy: slugList(REFERENCED_BY_LIMIT), referencedByOverflow: false });
+    const capped = capReferencedBy(slugList(2000));
+    assert.equal(capped.referencedBy.length, REFERENCED_BY_LIMIT);
+    assert.equal(capped.referencedByOverflow, true);
+  });
+
+  it("the CMS's largest possible notification fits the site's 16 KB body limit and refreshes every article page", () => {
+    const longest = (i: number) => `${String(i).padStart(3, '0')}-${'a'.repeat(156)}`;
+    const referencing = Array.from({ length: 10_000 }, (_, i) => longest(i));
+    const body = { model: 'article', action: 'unpublish', documentId: 'd'.repeat(64), slugs: [longest(1), longest(2)], ...capReferencedBy(referencing) };
+    assert.ok(Buffer.byteLength(JSON.stringify(body)) < 16 * 1024, `${Buffer.byteLength(JSON.stringify(body))} bytes`);
+    const parsed = changeNotification.safeParse(body);
+    assert.equal(parsed.success, true);
+    assert.ok(tagsForChange(parsed.data!).includes(cacheTags.articlePages));
+  });
+});
+
 describe('changeNotification schema', () => {
   it('accepts what notify-site.ts sends for each model', () => {
     for (const model of MODELS) assert.equal(changeNotification.safeParse(payload({ model })).success, true, model);
@@ -146,10 +192,16 @@ describe('changeNotification schema', () => {
     assert.equal(changeNotification.safeParse(payload({ slugs: slugList(11) })).success, false);
   });
 
-  it('caps referencedBy at 500', () => {
-    assert.equal(changeNotification.safeParse(payload({ referencedBy: slugList(500) })).success, true);
-    assert.equal(changeNotification.safeParse(payload({ referencedBy: slugList(501) })).success, false);
-    assert.equal(changeNotification.safeParse(payload({ referencedBy: slugList(10_000) })).success, false);
+  it('never refuses a long referencedBy list (it means "refresh every article page")', () => {
+    for (const n of [REFERENCED_BY_LIMIT, REFERENCED_BY_LIMIT + 1, 500, 501, 10_000]) {
+      assert.equal(changeNotification.safeParse(payload({ referencedBy: slugList(n) })).success, true, `${n} slugs`);
+    }
+  });
+
+  it('reads a missing referencedByOverflow as false (notifications from before the flag)', () => {
+    assert.equal(parse().referencedByOverflow, false);
+    assert.equal(parse({ referencedByOverflow: true }).referencedByOverflow, true);
+    assert.equal(changeNotification.safeParse(payload({ referencedByOverflow: 'yes' })).success, false);
   });
 
   it('caps action and documentId lengths', () => {

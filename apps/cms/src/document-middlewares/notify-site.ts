@@ -2,12 +2,14 @@
  * Tells the reader site what changed, right after the change is committed, so it can refresh
  * exactly the affected pages: POST {SITE_URL}/api/revalidate with the shared secret in a header.
  * The payload names the model, the slugs involved (old and new) and the slugs of published
- * articles whose rails point at the changed article; the site derives its cache tags from these
- * itself. A lost notification is bounded by the site's time-based revalidation.
+ * articles whose rails point at the changed article (at most REFERENCED_BY_LIMIT, with an overflow
+ * flag past it); the site derives its cache tags from these itself. A lost notification is
+ * bounded by the site's time-based revalidation.
  */
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../utils/db-connection';
+import { capReferencedBy } from '../utils/referenced-by';
 
 const ARTICLE = 'api::article.article';
 const MODELS: Record<string, string> = {
@@ -29,6 +31,8 @@ export type SiteNotification = {
   documentId: string | null;
   slugs: string[];
   referencedBy: string[];
+  /** More articles point at this one than `referencedBy` names: the site refreshes every article page. */
+  referencedByOverflow: boolean;
 };
 
 const publishedSlug = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
@@ -101,7 +105,7 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
       action: context.action,
       documentId: id,
       slugs: [...new Set([before, afterSlug].filter((s): s is string => Boolean(s)))],
-      referencedBy: context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : [],
+      ...capReferencedBy(context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : []),
     };
     const send = (): void => void postToSite(strapi, notification);
     if (strapi.db.inTransaction()) {

@@ -1,6 +1,6 @@
 import styles from './PreviewBanner.module.css';
 
-/** Shown on every page rendered in draft mode, so a preview is never mistaken for the live site. */
+/** Shown on the article a preview session renders, so a preview is never mistaken for the live site. */
 export function PreviewBanner({ path }: { path: string }) {
   return (
     <div className={styles.banner} role="status">

@@ -34,8 +34,9 @@ const authorPopulate = { fields: [...AUTHOR_REF_FIELDS], populate: { avatar: med
 
 export const articleSummaryPopulate = { cover: mediaPopulate } as const;
 
-export const articleBySlugQuery = (slug: string): StrapiQuery => ({
-  filters: { slug: { $eq: slug } },
+/** One article with everything its page shows, found by `filters`. */
+const articlePageQuery = (filters: Record<string, unknown>): StrapiQuery => ({
+  filters,
   fields: [...ARTICLE_FIELDS],
   populate: {
     cover: mediaPopulate,
@@ -56,6 +57,9 @@ export const articleBySlugQuery = (slug: string): StrapiQuery => ({
   },
   pagination: { page: 1, pageSize: 1 },
 });
+
+export const articleBySlugQuery = (slug: string): StrapiQuery => articlePageQuery({ slug: { $eq: slug } });
+export const articleByDocumentIdQuery = (documentId: string): StrapiQuery => articlePageQuery({ documentId: { $eq: documentId } });
 
 export type ArticleListFilter = { topicSlug?: string; authorSlug?: string };
 
@@ -109,22 +113,28 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
 export const articlePagePath = (slug: string) => `/articles/by-slug/${slug}`;
 
 /**
- * The published article with this slug, or `null` when there is none. With `draft`, the latest
- * draft instead (preview): never cached, and readable only with the site's API token. Preview
- * is rare, so it takes the generic REST find; readers take the CMS's purpose-built route.
+ * The published article with this slug, or `null` when there is none. Drafts are never read by
+ * slug: preview reads one document by id (`getArticlePreview`).
  */
-export async function getArticleBySlug(client: CmsClient, slug: string, options: { draft?: boolean } = {}): Promise<Article | null> {
+export async function getArticleBySlug(client: CmsClient, slug: string): Promise<Article | null> {
   if (!isValidSlug(slug)) return null;
-  if (options.draft) {
-    const response = await client.get('/articles', { ...articleBySlugQuery(slug), status: 'draft' }, articleListResponse, { noStore: true });
-    const raw = response.data[0];
-    return raw ? toArticle(raw, client.mediaUrl) : null;
-  }
   const response = await orWhenNotFound(
     client.get(articlePagePath(slug), {}, articlePageResponse, { tags: [cacheTags.article(slug), cacheTags.articlePages] }),
     null,
   );
   return response ? toArticle(response.data, client.mediaUrl) : null;
+}
+
+/**
+ * The version of one document a preview session names (`draft`: the latest draft, read with the
+ * site's token; `published`: the live one), or `null`. Never cached. The caller checks that its
+ * slug is the one in the URL, so a session for one draft cannot open another.
+ */
+export async function getArticlePreview(client: CmsClient, documentId: string, status: 'draft' | 'published'): Promise<Article | null> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(documentId)) return null;
+  const response = await client.get('/articles', { ...articleByDocumentIdQuery(documentId), status }, articleListResponse, { noStore: true });
+  const raw = response.data[0];
+  return raw ? toArticle(raw, client.mediaUrl) : null;
 }
 
 const toPage = <T>(items: T[], meta: { page: number; pageSize: number; pageCount: number; total: number }): Paginated<T> => ({
@@ -149,6 +159,23 @@ export async function getArticleSummaries(
     response.data.map((raw) => toArticleSummary(raw, client.mediaUrl)),
     response.meta.pagination,
   );
+}
+
+/**
+ * One page of a listing, or `null` past its last page, WITHOUT asking the CMS for that page: the
+ * page count comes from page 1, which is cached under the same tags whatever page was asked for.
+ * So `?page=9999` costs at most one (cached) call and never stores an empty page in the cache.
+ */
+export async function getArticleListPage(
+  client: CmsClient,
+  options: ArticleListFilter & { page: number; pageSize?: number },
+): Promise<Paginated<ArticleSummary> | null> {
+  const { page, ...rest } = options;
+  if (!Number.isInteger(page) || page < 1) return null;
+  const first = await getArticleSummaries(client, { ...rest, page: 1 });
+  if (page === 1) return first;
+  if (page > first.pageCount) return null;
+  return getArticleSummaries(client, { ...rest, page });
 }
 
 export const getLatestArticles = async (client: CmsClient, limit: number): Promise<ArticleSummary[]> =>

@@ -10,7 +10,7 @@ import { RecommendedRail } from '@/components/article/RecommendedRail';
 import { References } from '@/components/article/References';
 import { TableOfContents } from '@/components/article/TableOfContents';
 import { PreviewBanner } from '@/components/preview/PreviewBanner';
-import { getArticleBySlug, getRedirect, getRelatedRails, getSiteSettings, isPreview } from '@/lib/data';
+import { getArticleBySlug, getRedirect, getRelatedRails, getSiteSettings, isPreviewOf } from '@/lib/data';
 import { pageMetadata } from '@/lib/seo';
 import styles from './article.module.css';
 
@@ -52,7 +52,7 @@ export default async function ArticlePage({ params }: Props) {
     getArticleBySlug(slug),
     getRelatedRails(slug),
     getSiteSettings(),
-    isPreview(),
+    isPreviewOf(slug),
   ]);
   if (!article) {
     // An old slug keeps working: editors' slug changes leave a redirect in the CMS.

@@ -34,8 +34,9 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const author = await getAuthorBySlug(slug);
   if (!author) notFound();
+  // Past the last page is a 404, decided from the cached page count before any fetch of that page.
   const articles = await getAuthorArticles(author.slug, page);
-  if (page > 1 && page > articles.pageCount) notFound();
+  if (!articles) notFound();
 
   return (
     <div className="container">

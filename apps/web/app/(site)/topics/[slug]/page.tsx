@@ -30,8 +30,9 @@ export default async function TopicPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const topic = await getTopicBySlug(slug);
   if (!topic) notFound();
+  // Past the last page is a 404, decided from the cached page count before any fetch of that page.
   const articles = await getTopicArticles(topic.slug, page);
-  if (page > 1 && page > articles.pageCount) notFound();
+  if (!articles) notFound();
 
   return (
     <div className="container">
