@@ -116,6 +116,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
     assert.equal(published.headers['x-revalidate-secret'], REVALIDATE_SECRET);
     assert.deepEqual(published.body.slugs, [`notified-target-${ctx.kind}`]);
     assert.deepEqual(published.body.referencedBy, [`notified-pointer-${ctx.kind}`]);
+    assert.equal(published.body.referencedByOverflow, false, 'one pointer is far below the cap');
     assert.equal(published.body.model, 'article');
 
     assert.equal((await ctx.editor.unpublishArticle(target.documentId)).status, 200);
