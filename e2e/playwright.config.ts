@@ -69,6 +69,9 @@ export default defineConfig({
         SEED_DEMO_CONTENT: 'true',
         // The suite logs the same editor in many times within a minute.
         ADMIN_RATE_LIMIT: 'false',
+        // As behind the production proxy: the client address comes from X-Forwarded-For, which lets
+        // the rate-limit spec play a client of its own (PROXY_HOPS=1 takes the proxy-appended one).
+        IS_PROXIED: 'true',
       },
     },
     {

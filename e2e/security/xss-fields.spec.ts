@@ -109,7 +109,7 @@ test.beforeAll(async () => {
           ],
         },
         { __component: 'content.key-takeaways', title: SHORT(17), items: [{ text: TEXT(18) }] },
-        { __component: 'content.callout', variant: 'info', title: SHORT(19), body: TEXT(20) },
+        { __component: 'content.callout', variant: 'note', title: SHORT(19), body: TEXT(20) },
         { __component: 'content.pull-quote', quote: TEXT(21), attribution: SHORT(22) },
         { __component: 'content.figure', image: image!.id, alt: TEXT(23), caption: TEXT(24), credit: SHORT(25) },
       ],

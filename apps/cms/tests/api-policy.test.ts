@@ -2,6 +2,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Core } from '@strapi/strapi';
+
+import { filterShapeCheck } from '../src/api-policy/filter-shape';
 import { populateDepth, readPopulate, type PopulateBranch } from '../src/api-policy/populate-tree';
 import { assertPublishedOnly } from '../src/api-policy/published-only';
 import {
@@ -102,6 +108,54 @@ describe('public filters and parameters', () => {
     assert.throws(() => checkPublicTopLevel({ pageSize: '101' }, 100), /up to 100/);
     assert.throws(() => checkPublicTopLevel({ page: ['1', '2'] }, 100), /whole number/);
     assert.throws(() => checkPublicTopLevel({ _q: 'x'.repeat(101) }, 100), /_q/);
+  });
+});
+
+/** The project's own schemas (content types and components) behind a stand-in for strapi.getModel. */
+const schemaModels = () => {
+  const src = path.join(__dirname, '..', 'src');
+  const models = new Map<string, unknown>();
+  for (const api of fs.readdirSync(path.join(src, 'api'))) {
+    const file = path.join(src, 'api', api, 'content-types', api, 'schema.json');
+    if (fs.existsSync(file)) models.set(`api::${api}.${api}`, JSON.parse(fs.readFileSync(file, 'utf8')));
+  }
+  for (const group of fs.readdirSync(path.join(src, 'components'))) {
+    for (const file of fs.readdirSync(path.join(src, 'components', group))) {
+      models.set(`${group}.${file.replace(/\.json$/, '')}`, JSON.parse(fs.readFileSync(path.join(src, 'components', group, file), 'utf8')));
+    }
+  }
+  models.set('plugin::upload.file', { attributes: { name: { type: 'string' }, url: { type: 'string' } } });
+  return { getModel: (uid: string) => models.get(uid) } as unknown as Core.Strapi;
+};
+
+describe('filter shapes', () => {
+  const check = filterShapeCheck(schemaModels());
+
+  it("accepts the site's filters and Strapi's documented forms", () => {
+    check({ slug: { $eq: 'magnesium-glycinate' } }, ARTICLE);
+    check({ slug: 'magnesium-glycinate' }, ARTICLE);
+    check({ topics: { slug: { $eq: 'sleep' } } }, ARTICLE);
+    check({ $or: [{ author: { slug: { $eq: 'x' } } }, { reviewer: { slug: { $eq: 'x' } } }] }, ARTICLE);
+    check({ title: { $not: { $containsi: 'x' } }, id: { $in: ['1', '2'] }, cover: { $null: 'true' } }, ARTICLE);
+    check({ $and: { 0: { slug: 'a' }, 25: { slug: 'b' } } }, ARTICLE);
+    check({ from: { $eq: '/articles/old' } }, 'api::redirect.redirect');
+  });
+
+  it('refuses the shapes that made Strapi answer 500, naming the path', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ $eq: '100' }, /filters\[\$eq\]: operator "\$eq" needs a field/],
+      [['published'], /expected an object/],
+      [{ $in: 'published' }, /needs a field/],
+      [{ title: { $eq: { $in: 'x' } } }, /filters\[title\]\[\$eq\]: \$eq takes one value/],
+      [{ $not: { $notNull: ['a,b,c'] } }, /needs a field/],
+      [{ title: { $in: { a: { b: 'c' } } } }, /takes a value or a list/],
+      [{ author: 'x' }, /filters\[author\]: expected an object/],
+      [{ body: { $null: 'true' } }, /dynamic zone/],
+      [{ nope: 'x' }, /unknown field "nope"/],
+      [{ title: { $regexp: '.*' } }, /unknown operator "\$regexp"/],
+      [{ $or: 'x' }, /takes a list of conditions/],
+    ];
+    for (const [filters, message] of cases) assert.throws(() => check(filters, ARTICLE), message, JSON.stringify(filters));
   });
 });
 

@@ -16,9 +16,8 @@ export const findUnsafeSecrets = (env: Record<string, string | undefined>): stri
 
 /**
  * Throws in production when any secret is missing, short or an example; does nothing otherwise.
- * `next start` always runs with NODE_ENV=production, so the local demo (which copies
- * .env.example to .env) opts out with ALLOW_EXAMPLE_SECRETS=true; the Docker image never reads
- * a .env file (.dockerignore) and compose does not set it.
+ * `next start` always runs with NODE_ENV=production, so the local demo command (scripts/demo.sh)
+ * opts out with ALLOW_EXAMPLE_SECRETS=true in its own environment; no env file carries it.
  */
 export const assertProductionSecrets = (env: Record<string, string | undefined> = process.env): void => {
   if (env.NODE_ENV !== 'production') return;

@@ -6,7 +6,9 @@
  * No list that can grow to thousands of rows is here (topics.articles, authors.articles,
  * authors.reviewedArticles): `assertBoundedAllowList` refuses any inverse to-many relation at boot.
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+
+import { modelOf } from './schema-model';
 
 export type AllowedPopulate = { readonly [attributeOrComponent: string]: AllowedPopulate };
 
@@ -47,18 +49,6 @@ export const PUBLIC_POPULATE: Readonly<Record<string, AllowedPopulate>> = {
   // getRedirect: fields only.
   'api::redirect.redirect': NOTHING,
 };
-
-type Attribute = {
-  type: string;
-  relation?: string;
-  target?: string;
-  mappedBy?: string;
-  component?: string;
-  components?: string[];
-};
-type Model = { attributes: Record<string, Attribute> };
-
-const modelOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema) as unknown as Model | undefined;
 
 /**
  * Checks the allow-list against the content-type schemas, so a renamed attribute or a list that
