@@ -19,6 +19,8 @@ export default class ClosingLineReporter implements Reporter {
     // A test that never ran because the run was interrupted or timed out is a failure, not a skip.
     const notRun = result.status === 'passed' ? 0 : tests.filter((test) => test.results.length === 0).length;
     const skipped = count('skipped') - notRun;
-    console.log(`security: ${passed} passed, ${failed + notRun} failed, ${skipped} skipped`);
+    // A run that failed without failing a test (a server that did not start) still counts as one failure.
+    const runFailed = result.status !== 'passed' && failed + notRun === 0 ? 1 : 0;
+    console.log(`security: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
   }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import type { Core } from '@strapi/strapi';
 
-import { filterShapeCheck } from '../src/api-policy/filter-shape';
+import { queryShapeCheck } from '../src/api-policy/query-shape';
 import { populateDepth, readPopulate, type PopulateBranch } from '../src/api-policy/populate-tree';
 import { assertPublishedOnly } from '../src/api-policy/published-only';
 import {
@@ -128,8 +128,9 @@ const schemaModels = () => {
   return { getModel: (uid: string) => models.get(uid) } as unknown as Core.Strapi;
 };
 
-describe('filter shapes', () => {
-  const check = filterShapeCheck(schemaModels());
+describe('filter and sort shapes', () => {
+  const shape = queryShapeCheck(schemaModels());
+  const check = shape.filters;
 
   it("accepts the site's filters and Strapi's documented forms", () => {
     check({ slug: { $eq: 'magnesium-glycinate' } }, ARTICLE);
@@ -156,6 +157,26 @@ describe('filter shapes', () => {
       [{ $or: 'x' }, /takes a list of conditions/],
     ];
     for (const [filters, message] of cases) assert.throws(() => check(filters, ARTICLE), message, JSON.stringify(filters));
+  });
+
+  it('accepts sorts on orderable fields in every spelling, and refuses the rest', () => {
+    shape.sort(['firstPublishedAt:desc', 'title:asc'], ARTICLE);
+    shape.sort('title:ASC,author.name', ARTICLE);
+    shape.sort({ author: { name: 'desc' } }, ARTICLE);
+    shape.sort({ 0: 'title:asc', 30: 'slug' }, ARTICLE);
+    const cases: Array<[unknown, RegExp]> = [
+      ['../../etc/passwd', /unknown field ""/],
+      ['title:sideways', /field:asc/],
+      ['title:asc:desc', /field:asc/],
+      ['author', /"author" has no order/],
+      ['body', /"body" has no order/],
+      ['title.x', /"title" has no fields/],
+      ['nope:asc', /unknown field "nope"/],
+      [{ title: 'up' }, /expected "asc"/],
+      [{ title: { a: 'b' } }, /expected "asc"/],
+      [42, /expected field:asc/],
+    ];
+    for (const [value, message] of cases) assert.throws(() => shape.sort(value, ARTICLE), message, JSON.stringify(value));
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * The grammar of `filters`, checked against the content type before Strapi reads it. Strapi's own
- * converter answers a malformed shape with a 500 (`filters[$eq]=1`, `filters[]=x`,
- * `filters[title][$eq][$in]=x`: the security fuzz found a dozen), so every caller, the site token
- * included, gets a 400 that names the offending path instead.
+ * The grammar of `filters` and `sort`, checked against the content type before Strapi reads them.
+ * Strapi answers a malformed shape with a 500 (`filters[$eq]=1`, `filters[]=x`,
+ * `filters[title][$eq][$in]=x`, `sort=../../etc/passwd`: the security fuzz found a dozen), so
+ * every caller, the site token included, gets a 400 that names the offending path instead.
  *
  *   condition  := { attribute: value | $and/$or: [condition] | $not: condition }
  *   value      := scalar | operators | condition of the relation's (component's, media's) model
  *   operators  := { $eq..: scalar | $in/$notIn/$between: scalar | [scalar] | $not: operators | $and/$or: [operators] }
+ *   sort       := "path[:asc|:desc][,...]" | [sort] | { attribute: "asc" | "desc" | sort of the relation }
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -34,10 +35,12 @@ const isScalar = (value: unknown) => value === null || ['string', 'number', 'boo
 const listOf = (value: unknown): unknown[] | null =>
   Array.isArray(value) ? value : isPlain(value) && Object.keys(value).every((k) => /^\d+$/.test(k)) ? Object.values(value) : null;
 
-const refuse = (path: string[], message: string) =>
-  new errors.ValidationError(`filters${path.map((p) => `[${p}]`).join('')}: ${message}`, { param: 'filters' });
+const refuse = (path: string[], message: string, param = 'filters') =>
+  new errors.ValidationError(`${param}${path.map((p) => `[${p}]`).join('')}: ${message}`, { param });
 
-export const filterShapeCheck = (strapi: Core.Strapi) => {
+const DIRECTION = /^(asc|desc)$/i;
+
+export const queryShapeCheck = (strapi: Core.Strapi) => {
   const models = new Map<string, Model | undefined>();
   const model = (uid: string) => {
     if (!models.has(uid)) models.set(uid, modelOf(strapi, uid));
@@ -100,6 +103,47 @@ export const filterShapeCheck = (strapi: Core.Strapi) => {
     }
   };
 
-  /** Throws a 400 ValidationError when `filters` is not a well-formed condition on `uid`. */
-  return (filters: unknown, uid: string) => condition(filters, uid, [], false);
+  /** A dotted path of attributes from `uid`, ending on a field that has an order. */
+  const sortPath = (segments: string[], uid: string, at: string[]) => {
+    const [key, ...rest] = segments;
+    const attribute = key === undefined ? undefined : model(uid)?.attributes[key];
+    const target = attribute ? targetOf(attribute) : undefined;
+    if (key === undefined || (!attribute && !BUILT_IN_FIELDS.has(key))) throw refuse(at, `unknown field "${key ?? ''}"`, 'sort');
+    if (rest.length === 0) {
+      if (target || attribute?.type === 'dynamiczone') throw refuse(at, `"${key}" has no order; name one of its fields`, 'sort');
+      return;
+    }
+    if (!target) throw refuse(at, `"${key}" has no fields to sort by`, 'sort');
+    sortPath(rest, target, at);
+  };
+
+  const sort = (value: unknown, uid: string, at: string[]) => {
+    if (typeof value === 'string') {
+      for (const item of value.split(',')) {
+        const [path = '', direction, ...extra] = item.trim().split(':');
+        if (extra.length > 0 || (direction !== undefined && !DIRECTION.test(direction))) {
+          throw refuse(at, `"${item}" must be field or field:asc / field:desc`, 'sort');
+        }
+        sortPath(path.split('.'), uid, at);
+      }
+      return;
+    }
+    const list = listOf(value);
+    if (list) return list.forEach((item, i) => sort(item, uid, [...at, String(i)]));
+    if (!isPlain(value)) throw refuse(at, 'expected field:asc, a list, or an object of fields', 'sort');
+    for (const [key, order] of Object.entries(value)) {
+      const attribute = model(uid)?.attributes[key];
+      const target = attribute ? targetOf(attribute) : undefined;
+      if (typeof order === 'string' && DIRECTION.test(order)) sortPath([key], uid, [...at, key]);
+      else if (target && isPlain(order)) sort(order, target, [...at, key]);
+      else throw refuse([...at, key], 'expected "asc", "desc" or the related fields', 'sort');
+    }
+  };
+
+  return {
+    /** Throws a 400 ValidationError when `filters` is not a well-formed condition on `uid`. */
+    filters: (filters: unknown, uid: string) => condition(filters, uid, [], false),
+    /** Throws a 400 ValidationError when `sort` does not name orderable fields of `uid`. */
+    sort: (value: unknown, uid: string) => sort(value, uid, []),
+  };
 };
