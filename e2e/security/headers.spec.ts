@@ -1,7 +1,8 @@
 /**
- * Response headers: the site's CSP fixes the directives that matter (scripts from the site only,
- * no plugins, no base or form hijack, framing only by the admin), with the usual hardening
- * headers; pages show no CSP violation in a real browser; the CMS sends its own set.
+ * Response headers on every page type: the site's CSP fixes the directives that matter (scripts
+ * from the site only, no plugins, no base or form hijack, framing only by the admin) with the usual
+ * hardening headers; the CMS sends its own set. The policy's exact source lists, violations in a
+ * real browser and HSTS are in site-hardening.spec.ts.
  */
 import { expect, test } from '@playwright/test';
 
@@ -35,28 +36,7 @@ test('every page type sends a CSP that pins scripts, plugins, base, forms and fr
     expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('x-powered-by'), path).toBeNull();
-    // The demo and the tests are served over http: HSTS would be meaningless (and is sent only over https).
-    expect(res.headers.get('strict-transport-security'), path).toBeNull();
   }
-});
-
-test('pages run under their CSP without a single violation', async ({ page }) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to load: CSP ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  for (const path of PAGES) {
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-  }
-  // A client-side navigation and a search submit exercise the router and the form under the CSP too.
-  await page.goto('/');
-  await page.locator('main a[href^="/articles/"]').first().click();
-  await page.waitForURL(/\/articles\//);
-  expect(violations).toEqual([]);
 });
 
 test('the CMS API and admin send hardening headers and hide their stack', async () => {
