@@ -88,32 +88,32 @@ test.beforeAll(async () => {
   created.push([AUTHOR, author.documentId as string]);
 
   const articleData = (url: (i: number) => string) => ({
-      title: TEXT(10),
-      slug: slugs.article,
-      excerpt: TEXT(11),
-      cover: image!.id,
-      coverAlt: SHORT(12),
-      author: linkTo(author.documentId as string),
-      topics: linkTo(topicId),
-      body: [
-        {
-          __component: 'content.rich-text',
-          body: [
-            { type: 'heading', level: 2, children: [{ type: 'text', text: TEXT(13) }] },
-            { type: 'paragraph', children: [{ type: 'text', text: TEXT(14) }] },
-            { type: 'quote', children: [{ type: 'text', text: TEXT(15) }] },
-            { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: TEXT(16) }] }] },
-          ],
-        },
-        { __component: 'content.key-takeaways', title: SHORT(17), items: [{ text: TEXT(18) }] },
-        { __component: 'content.callout', variant: 'note', title: SHORT(19), body: TEXT(20) },
-        { __component: 'content.pull-quote', quote: TEXT(21), attribution: SHORT(22) },
-        { __component: 'content.figure', image: image!.id, alt: TEXT(23), caption: TEXT(24), credit: SHORT(25) },
-      ],
-      references: [{ title: TEXT(26), publisher: TEXT(27), year: 2024, url: url(1), doi: `10.1234/"><svg/onload=window.__xss=28><img/src=x/onerror=window.__xss=28>` }],
-      seo: { metaTitle: SHORT(29), metaDescription: TEXT(30).slice(0, 160), canonicalUrl: url(2) },
-      recommended: [{ url: url(3), label: SHORT(31) }],
-    });
+    title: TEXT(10),
+    slug: slugs.article,
+    excerpt: TEXT(11),
+    cover: image!.id,
+    coverAlt: SHORT(12),
+    author: linkTo(author.documentId as string),
+    topics: linkTo(topicId),
+    body: [
+      {
+        __component: 'content.rich-text',
+        body: [
+          { type: 'heading', level: 2, children: [{ type: 'text', text: TEXT(13) }] },
+          { type: 'paragraph', children: [{ type: 'text', text: TEXT(14) }] },
+          { type: 'quote', children: [{ type: 'text', text: TEXT(15) }] },
+          { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: TEXT(16) }] }] },
+        ],
+      },
+      { __component: 'content.key-takeaways', title: SHORT(17), items: [{ text: TEXT(18) }] },
+      { __component: 'content.callout', variant: 'note', title: SHORT(19), body: TEXT(20) },
+      { __component: 'content.pull-quote', quote: TEXT(21), attribution: SHORT(22) },
+      { __component: 'content.figure', image: image!.id, alt: TEXT(23), caption: TEXT(24), credit: SHORT(25) },
+    ],
+    references: [{ title: TEXT(26), publisher: TEXT(27), year: 2024, url: url(1), doi: `10.1234/"><svg/onload=window.__xss=28><img/src=x/onerror=window.__xss=28>` }],
+    seo: { metaTitle: SHORT(29), metaDescription: TEXT(30).slice(0, 160), canonicalUrl: url(2) },
+    recommended: [{ url: url(3), label: SHORT(31) }],
+  });
 
   // A draft is saved as typed; the URL rules bite on publish, so the hostile URLs meet them there.
   const draft = await editor.call('POST', editor.cm(ARTICLE), articleData((i) => HOSTILE_URLS[i % HOSTILE_URLS.length]!));
