@@ -10,6 +10,7 @@ export { cacheTags } from './cache-tags';
 export { changeNotification, tagsForChange, REFERENCED_BY_LIMIT } from './revalidation';
 export type { ChangeNotification } from './revalidation';
 export { safeHref, isExternalHref } from './safe-href';
+export { unreachable } from './unreachable';
 export {
   PREVIEW_LINK_TTL_SECONDS,
   PREVIEW_SESSION_TTL_SECONDS,

@@ -1,4 +1,4 @@
-import type { BodySection } from '@nourish/content';
+import { unreachable, type BodySection } from '@nourish/content';
 import { Callout } from './Callout';
 import { Figure } from './Figure';
 import { KeyTakeaways } from './KeyTakeaways';
@@ -22,6 +22,8 @@ export function ArticleBody({ sections }: { sections: BodySection[] }) {
             return <PullQuote key={section.key} quote={section.quote} attribution={section.attribution} />;
           case 'figure':
             return <Figure key={section.key} image={section.image} caption={section.caption} credit={section.credit} />;
+          default:
+            return unreachable(section, 'body section');
         }
       })}
     </div>

@@ -13,6 +13,7 @@ import type {
   TocEntry,
 } from '../domain';
 import { isExternalHref, safeHref } from '../safe-href';
+import { unreachable } from '../unreachable';
 import type { RawBodyComponent } from '../schemas/article';
 import type { RawBlockNode, RawInlineNode, RawListNode } from '../schemas/blocks';
 import { toImage, type MediaUrl } from './reshape';
@@ -139,6 +140,8 @@ export const reshapeBody = (components: RawBodyComponent[], mediaUrl: MediaUrl):
               }
               break;
             }
+            default:
+              unreachable(node, 'rich-text block');
           }
         }
         flush();
@@ -164,6 +167,8 @@ export const reshapeBody = (components: RawBodyComponent[], mediaUrl: MediaUrl):
         if (image) sections.push({ kind: 'figure', key, image, caption: component.caption?.trim() || null, credit: component.credit?.trim() || null });
         break;
       }
+      default:
+        unreachable(component, 'body component');
     }
   }
   return { sections, toc, words };
