@@ -6,6 +6,7 @@
 import path from 'node:path';
 
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from '@nourish/test-support';
 
 import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT, SITE_PORT, SITE_URL } from './fixtures/env';
 
@@ -28,15 +29,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath(),
+      args: [...CHROMIUM_FLAGS],
     },
   },
   projects: [

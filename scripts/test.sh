@@ -64,9 +64,18 @@ if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT
 fi
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
 
-# One closing line over every runner: node's TAP ("# pass N") and Playwright's list ("N passed").
-passed=$(cat "$LOGS"/*.log | sed -nE 's/^# pass ([0-9]+)$/\1/p; s/^ +([0-9]+) passed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
-failures=$(cat "$LOGS"/*.log | sed -nE 's/^# fail ([0-9]+)$/\1/p; s/^ +([0-9]+) failed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+# One closing line over every runner. The node suites (scripts/node-test-summary.mjs) and the security
+# suite end with their own `name: N passed, N failed, N skipped`; a log that has one is read by it alone
+# (the security suite's list summary would count twice). Other logs are read by Playwright's list
+# summary. A test that was interrupted or did not run did not pass: it counts as failed.
+read -r passed failures skipped < <(for log in "$LOGS"/*.log; do
+  plain=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log")
+  if grep -qE '^[^ ]+: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' <<<"$plain"; then
+    sed -nE 's/^[^ ]+: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/p' <<<"$plain"
+  else
+    sed -nE 's/^ +([0-9]+) (passed|flaky)( .*)?$/\1 0 0/p; s/^ +([0-9]+) (failed|interrupted|did not run)$/0 \1 0/p; s/^ +([0-9]+) skipped$/0 0 \1/p' <<<"$plain"
+  fi
+done | awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }')
 echo
-echo "${passed:-0} passed, ${failures:-0} failed"
+echo "${passed:-0} passed, ${failures:-0} failed, ${skipped:-0} skipped"
 if [ ${#failed[@]} -gt 0 ]; then echo "Failing suites: ${failed[*]}"; exit 1; fi

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Topic } from '@nourish/content';
 import { SearchForm } from '@/components/site/SearchForm';
+import { TopicLinks } from '@/components/site/TopicLinks';
 import styles from './StatusPage.module.css';
 
 /** The 404 body: say what happened, then offer somewhere useful to go. */
@@ -13,16 +14,11 @@ export function NotFoundContent({ topics = [] }: { topics?: Topic[] }) {
         The page may have moved, or the address may be mistyped. Try a search, or start from one of these.
       </p>
       <SearchForm id="not-found-search" label="Search for the page" />
-      <ul className={styles.links}>
+      <TopicLinks topics={topics} className={styles.links}>
         <li>
           <Link href="/">Home page and latest articles</Link>
         </li>
-        {topics.map((topic) => (
-          <li key={topic.slug}>
-            <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
-          </li>
-        ))}
-      </ul>
+      </TopicLinks>
     </div>
   );
 }

@@ -5,11 +5,12 @@
  *
  *   const [home] = await runLighthouse(['http://127.0.0.1:3100/'], { runs: 3 });
  *
- * Uses Debian's Chromium (CHROME_PATH overrides /usr/bin/chromium): Lighthouse cannot download a
- * browser of its own here.
+ * Uses Debian's Chromium (@nourish/test-support; CHROME_PATH overrides /usr/bin/chromium): Lighthouse
+ * cannot download a browser of its own here.
  */
 import type { Flags, Result } from 'lighthouse';
 import { launch } from 'chrome-launcher';
+import { CHROMIUM_FLAGS, chromiumPath } from '@nourish/test-support';
 
 export type LighthouseResult = {
   url: string;
@@ -22,19 +23,8 @@ export type LighthouseResult = {
   cls: number;
 };
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  // Runs as root in containers/CI, where the sandbox cannot start.
-  '--no-sandbox',
-  '--disable-gpu',
-  // The machine has no internet: stop Chromium's own background traffic (QUIC probes, component
-  // and variations downloads, sync) from stalling or polluting the network records Lighthouse uses.
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// chrome-launcher, unlike Playwright, neither goes headless nor skips the first-run UI by itself.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS, '--no-first-run'];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type CategoryId = (typeof CATEGORIES)[number];
@@ -107,7 +97,7 @@ export async function runLighthouse(urls: string[], options: { runs?: number } =
 
   // One browser for all runs: Lighthouse opens a fresh tab and clears storage per navigation.
   const chrome = await launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: chromiumPath(),
     chromeFlags: CHROME_FLAGS,
     logLevel: 'error',
   });

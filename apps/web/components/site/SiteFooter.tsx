@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SiteSettings, Topic } from '@nourish/content';
 import { copyrightLine } from '@/lib/format';
+import { TopicLinks } from './TopicLinks';
 import styles from './SiteFooter.module.css';
 
 type Props = { settings: SiteSettings; topics: Topic[] };
@@ -22,13 +23,7 @@ export function SiteFooter({ settings, topics }: Props) {
           <h2 id="footer-topics" className={`caps ${styles.heading}`}>
             Browse by topic
           </h2>
-          <ul className={styles.links}>
-            {topics.map((topic) => (
-              <li key={topic.slug}>
-                <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
-              </li>
-            ))}
-          </ul>
+          <TopicLinks topics={topics} className={styles.links} />
         </nav>
         <nav aria-labelledby="footer-about">
           <h2 id="footer-about" className={`caps ${styles.heading}`}>

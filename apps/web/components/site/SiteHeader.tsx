@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Topic } from '@nourish/content';
 import { SearchForm } from './SearchForm';
+import { TopicLinks } from './TopicLinks';
 import styles from './SiteHeader.module.css';
 
 type Props = { siteName: string; topics: Topic[] };
@@ -15,13 +16,7 @@ export function SiteHeader({ siteName, topics }: Props) {
         <SearchForm id="site-search" label="Site search" compact />
       </div>
       <nav aria-label="Topics" className={styles.nav}>
-        <ul className={`container ${styles.topics}`}>
-          {topics.map((topic) => (
-            <li key={topic.slug}>
-              <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
-            </li>
-          ))}
-        </ul>
+        <TopicLinks topics={topics} className={`container ${styles.topics}`} />
       </nav>
     </header>
   );

@@ -1,0 +1,1 @@
+export { CHROMIUM_FLAGS, chromiumPath } from './chromium';
