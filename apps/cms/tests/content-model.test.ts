@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 import { APP_DIR } from './helpers/cms-server';
+import { found } from './helpers/found';
 
 type Attribute = {
   type: string;
@@ -22,6 +23,9 @@ type Attribute = {
 type Schema = { kind?: string; options?: { draftAndPublish?: boolean }; attributes: Record<string, Attribute> };
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
+/** A schema's attributes by name, each asserted to be declared. */
+const attributesOf = (schema: Schema, what: string) => (name: string) =>
+  found(schema.attributes[name], `${what}.${name}`);
 const contentType = (name: string) =>
   readJson(path.join(APP_DIR, 'src/api', name, 'content-types', name, 'schema.json'));
 const componentFile = (uid: string) => path.join(APP_DIR, 'src/components', ...uid.split('.')) + '.json';
@@ -36,39 +40,39 @@ describe('content model', () => {
 
   it('gives articles draft & publish and the fields the reader site renders', () => {
     const article = contentType('article');
-    const a = article.attributes;
+    const a = attributesOf(article, 'article');
     assert.equal(article.options?.draftAndPublish, true);
-    assert.deepEqual([a.title.required, a.title.maxLength], [true, 160]);
-    assert.deepEqual([a.slug.type, a.slug.targetField], ['uid', 'title']);
-    assert.deepEqual([a.excerpt.required, a.excerpt.maxLength], [true, 300]);
-    assert.equal(a.cover.type, 'media');
-    assert.deepEqual(a.cover.allowedTypes, ['images']);
-    assert.equal(a.coverAlt.required, true, 'cover alt text is required');
-    assert.deepEqual(a.body.components?.sort(), [
+    assert.deepEqual([a('title').required, a('title').maxLength], [true, 160]);
+    assert.deepEqual([a('slug').type, a('slug').targetField], ['uid', 'title']);
+    assert.deepEqual([a('excerpt').required, a('excerpt').maxLength], [true, 300]);
+    assert.equal(a('cover').type, 'media');
+    assert.deepEqual(a('cover').allowedTypes, ['images']);
+    assert.equal(a('coverAlt').required, true, 'cover alt text is required');
+    assert.deepEqual(a('body').components?.sort(), [
       'content.callout',
       'content.figure',
       'content.key-takeaways',
       'content.pull-quote',
       'content.rich-text',
     ]);
-    assert.deepEqual([a.author.target, a.reviewer.target], ['api::author.author', 'api::author.author']);
-    assert.deepEqual([a.topics.relation, a.topics.target], ['manyToMany', 'api::topic.topic']);
-    for (const date of ['lastReviewedAt', 'nextReviewDue']) assert.equal(a[date].type, 'date');
-    assert.deepEqual([a.references.repeatable, a.references.component], [true, 'shared.reference']);
-    assert.equal(a.seo.component, 'shared.seo');
+    assert.deepEqual([a('author').target, a('reviewer').target], ['api::author.author', 'api::author.author']);
+    assert.deepEqual([a('topics').relation, a('topics').target], ['manyToMany', 'api::topic.topic']);
+    for (const date of ['lastReviewedAt', 'nextReviewDue']) assert.equal(a(date).type, 'date');
+    assert.deepEqual([a('references').repeatable, a('references').component], [true, 'shared.reference']);
+    assert.equal(a('seo').component, 'shared.seo');
     for (const plan of ['scheduledPublishAt', 'scheduledUnpublishAt', 'nextReviewDue']) {
-      assert.equal(a[plan].private, true, `${plan} is an editorial plan, private to the admin`);
+      assert.equal(a(plan).private, true, `${plan} is an editorial plan, private to the admin`);
     }
   });
 
   it('stores related picks in repeatable components, so the editor order is kept', () => {
-    const a = contentType('article').attributes;
-    assert.deepEqual([a.recommended.repeatable, a.recommended.component], [true, 'related.recommended-item']);
-    assert.deepEqual([a.alsoLikePinned.repeatable, a.alsoLikeExcluded.repeatable], [true, true]);
-    const item = readJson(componentFile('related.recommended-item')).attributes;
-    assert.equal(item.article.target, 'api::article.article');
-    assert.ok(item.url && item.label, 'external links have a URL and their own label');
-    assert.equal(item.targetDocumentId.private, true, 'the stored target never appears in the public API');
+    const a = attributesOf(contentType('article'), 'article');
+    assert.deepEqual([a('recommended').repeatable, a('recommended').component], [true, 'related.recommended-item']);
+    assert.deepEqual([a('alsoLikePinned').repeatable, a('alsoLikeExcluded').repeatable], [true, true]);
+    const item = attributesOf(readJson(componentFile('related.recommended-item')), 'recommended-item');
+    assert.equal(item('article').target, 'api::article.article');
+    assert.ok(item('url') && item('label'), 'external links have a URL and their own label');
+    assert.equal(item('targetDocumentId').private, true, 'the stored target never appears in the public API');
   });
 
   it('has authors with credentials and a reviewer flag, topics and site settings for the footer', () => {
@@ -91,9 +95,9 @@ describe('content model', () => {
     ]) {
       assert.ok(settings[field], `site-setting.${field}`);
     }
-    const home = contentType('home-page').attributes;
-    assert.equal(home.featured.component, 'related.article-pick');
-    assert.equal(home.topicSections.repeatable, true);
+    const home = attributesOf(contentType('home-page'), 'home-page');
+    assert.equal(home('featured').component, 'related.article-pick');
+    assert.equal(home('topicSections').repeatable, true);
   });
 
   it('references only components and content types that exist', () => {
@@ -113,7 +117,7 @@ describe('content model', () => {
           assert.ok(fs.existsSync(componentFile(uid)), `${name} uses missing component ${uid}`);
         }
         if (attr.target?.startsWith('api::')) {
-          const [, type] = /^api::([\w-]+)\./.exec(attr.target)!;
+          const type = found(/^api::([\w-]+)\./.exec(attr.target)?.[1], `content type of ${attr.target}`);
           assert.ok(apiNames.includes(type), `${name} targets missing type ${attr.target}`);
         }
       }

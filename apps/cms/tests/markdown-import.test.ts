@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { ArticleFileError, parseArticleFile, parseBody } from '../src/seed/article-file';
 import { markdownToBlocks } from '../src/seed/markdown-to-blocks';
 import { clip } from '../src/seed/run';
+import { first, nth } from './helpers/found';
 
 describe('markdown to Strapi blocks', () => {
   it('maps headings (clamped to H2-H4), paragraphs with marks, links, lists and quotes', () => {
@@ -14,7 +15,7 @@ describe('markdown to Strapi blocks', () => {
       blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type)),
       ['h2', 'paragraph', 'h4', 'h4', 'list', 'list', 'quote'],
     );
-    const para = blocks[1];
+    const para = nth(blocks, 1, 'block');
     assert.equal(para.type, 'paragraph');
     assert.deepEqual(para.children, [
       { type: 'text', text: 'Some ' },
@@ -25,17 +26,15 @@ describe('markdown to Strapi blocks', () => {
       { type: 'link', url: '/articles/x', children: [{ type: 'text', text: 'link' }] },
       { type: 'text', text: '.' },
     ]);
-    const [unordered, ordered] = [blocks[4], blocks[5]];
+    const [unordered, ordered] = [nth(blocks, 4, 'block'), nth(blocks, 5, 'block')];
     assert.ok(unordered.type === 'list' && unordered.format === 'unordered' && unordered.children.length === 2);
     assert.ok(ordered.type === 'list' && ordered.format === 'ordered');
   });
 
   it('decodes entities in plain text', () => {
-    const [para] = markdownToBlocks('Fish & chips "quoted"');
-    assert.equal(
-      para.type === 'paragraph' && para.children[0].type === 'text' && para.children[0].text,
-      'Fish & chips "quoted"',
-    );
+    const para = first(markdownToBlocks('Fish & chips "quoted"'), 'block');
+    const inline = para.type === 'paragraph' ? para.children[0] : undefined;
+    assert.equal(inline?.type === 'text' && inline.text, 'Fish & chips "quoted"');
   });
 });
 

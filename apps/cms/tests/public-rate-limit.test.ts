@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { routeClassOf } from '../src/middlewares/public-rate-limit';
 import { createFixedWindowLimiter } from '../src/utils/fixed-window-limiter';
-import { EXAMPLE_ENV, startCms, type CmsServer } from './helpers/cms-server';
+import { EXAMPLE_ENV, exampleEnv, startCms, type CmsServer } from './helpers/cms-server';
 import { createTestDatabase, type TestDatabase } from './helpers/databases';
 import type { ErrorBody } from './helpers/http';
 
@@ -95,12 +95,12 @@ describe('public API rate limits on a booted CMS', { timeout: 300_000 }, () => {
   });
 
   it('never limits the reader site (X-Site-Token), and a wrong token is limited', async () => {
-    const site = { 'X-Site-Token': EXAMPLE_ENV.SITE_API_TOKEN };
+    const site = { 'X-Site-Token': exampleEnv('SITE_API_TOKEN') };
     assert.deepEqual(await statuses(12, '/search?q=magnesium', '198.51.100.1', site), Array(12).fill(200));
     assert.deepEqual(await statuses(12, '/articles', '198.51.100.1', site), Array(12).fill(200));
     assert.equal((await get('/search?q=magnesium', '198.51.100.1', { 'X-Site-Token': 'wrong-token' })).status, 429);
     assert.equal(
-      (await get('/search?q=magnesium', '198.51.100.1', { 'X-Site-Token': `${EXAMPLE_ENV.SITE_API_TOKEN}x` })).status,
+      (await get('/search?q=magnesium', '198.51.100.1', { 'X-Site-Token': `${exampleEnv('SITE_API_TOKEN')}x` })).status,
       429,
     );
     const drafts = await get('/articles?status=draft', '198.51.100.9', site);

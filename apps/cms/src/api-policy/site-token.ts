@@ -14,8 +14,8 @@ export const siteTokenCheck = (siteToken: string | undefined) => {
   const expected = siteToken ? sha256(siteToken) : null;
   return (authorization: string | undefined): boolean => {
     if (!expected || typeof authorization !== 'string') return false;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) return false;
-    return timingSafeEqual(sha256(match[1]), expected);
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    if (!token) return false;
+    return timingSafeEqual(sha256(token), expected);
   };
 };

@@ -57,28 +57,29 @@ export const parseBody = (file: string, markdown: string): BodySection[] => {
     prose = [];
   };
   for (let i = 0; i < lines.length; i++) {
-    const open = /^:::(\w+)(.*)$/.exec(lines[i].trim());
-    if (!open || lines[i].trim() === ':::') {
-      prose.push(lines[i]);
+    const line = lines[i] ?? '';
+    const open = /^:::(\w+)(.*)$/.exec(line.trim());
+    if (!open || line.trim() === ':::') {
+      prose.push(line);
       continue;
     }
-    const end = lines.findIndex((line, j) => j > i && line.trim() === ':::');
-    if (end === -1) throw new ArticleFileError(file, `directive ":::${open[1]}" on line ${i + 1} is never closed`);
+    const end = lines.findIndex((other, j) => j > i && other.trim() === ':::');
+    const [, name = '', args = ''] = open;
+    if (end === -1) throw new ArticleFileError(file, `directive ":::${name}" on line ${i + 1} is never closed`);
     const inner = lines
       .slice(i + 1, end)
       .map((l) => l.trim())
       .filter(Boolean);
     flushProse();
-    const [name, args] = [open[1], open[2]];
     if (CALLOUTS.has(name)) {
       sections.push({ kind: 'callout', variant: name as 'note' | 'warning' | 'disclaimer', body: inner.join(' ') });
     } else if (name === 'pullquote') {
       const last = inner[inner.length - 1] ?? '';
-      const attributed = /^[—-]\s*(.+)$/.exec(last);
+      const attribution = /^[—-]\s*(.+)$/.exec(last)?.[1];
       sections.push({
         kind: 'pull-quote',
-        quote: (attributed ? inner.slice(0, -1) : inner).join(' '),
-        ...(attributed ? { attribution: attributed[1] } : {}),
+        quote: (attribution ? inner.slice(0, -1) : inner).join(' '),
+        ...(attribution ? { attribution } : {}),
       });
     } else if (name === 'figure') {
       const hue = Number(/hue=(\d+)/.exec(args)?.[1] ?? 200);

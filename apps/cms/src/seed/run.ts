@@ -219,7 +219,7 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
 export const clip = (text: string, max: number) => {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const boundary = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
+  const boundary = /\s/.test(text.charAt(max - 1)) ? cut.length : cut.lastIndexOf(' ');
   return `${cut.slice(0, Math.max(boundary, max / 2)).replace(/[\s,;:.-]+$/, '')}…`;
 };
 

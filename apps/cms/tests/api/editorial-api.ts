@@ -5,6 +5,7 @@ import { it } from 'node:test';
 import { ADMIN_LABELS } from '../../src/bootstrap/admin-labels';
 import { connect, getJson, send, type ErrorBody, type Page } from '../helpers/http';
 import { REVALIDATE_SECRET, type CmsContext } from '../helpers/cms-suite';
+import { first, found } from '../helpers/found';
 
 type Redirect = { from: string; to: string; permanent: boolean; origin: string };
 
@@ -12,6 +13,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
   const { api, newArticle } = ctx;
   const redirectsFrom = async (from: string) =>
     (await getJson<Page<Redirect>>(api(`/redirects?filters[from][$eq]=${encodeURIComponent(from)}`))).body.data;
+  const redirectFrom = async (from: string) => first(await redirectsFrom(from), `redirect from ${from}`);
 
   it('leaves a permanent redirect behind when a published slug changes, collapsing chains', async () => {
     const k = ctx.kind;
@@ -20,13 +22,16 @@ export const editorialApiTests = (ctx: CmsContext) => {
     assert.equal((await ctx.editor.updateArticle(doc.documentId, { slug: `moving-b-${k}` })).status, 200);
     assert.deepEqual(await redirectsFrom(`/articles/moving-a-${k}`), [], 'a draft edit does not move the live URL');
     assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
-    const [first] = await redirectsFrom(`/articles/moving-a-${k}`);
-    assert.deepEqual([first?.to, first?.permanent, first?.origin], [`/articles/moving-b-${k}`, true, 'slug-change']);
+    const [redirect] = await redirectsFrom(`/articles/moving-a-${k}`);
+    assert.deepEqual(
+      [redirect?.to, redirect?.permanent, redirect?.origin],
+      [`/articles/moving-b-${k}`, true, 'slug-change'],
+    );
 
     await ctx.editor.updateArticle(doc.documentId, { slug: `moving-c-${k}` });
     assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
-    assert.equal((await redirectsFrom(`/articles/moving-a-${k}`))[0].to, `/articles/moving-c-${k}`, 'chain collapsed');
-    assert.equal((await redirectsFrom(`/articles/moving-b-${k}`))[0].to, `/articles/moving-c-${k}`);
+    assert.equal((await redirectFrom(`/articles/moving-a-${k}`)).to, `/articles/moving-c-${k}`, 'chain collapsed');
+    assert.equal((await redirectFrom(`/articles/moving-b-${k}`)).to, `/articles/moving-c-${k}`);
 
     await ctx.editor.updateArticle(doc.documentId, { slug: `moving-a-${k}` });
     assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
@@ -35,7 +40,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
       [],
       'moving back removes the redirect away from the live URL',
     );
-    assert.equal((await redirectsFrom(`/articles/moving-c-${k}`))[0].to, `/articles/moving-a-${k}`);
+    assert.equal((await redirectFrom(`/articles/moving-c-${k}`)).to, `/articles/moving-a-${k}`);
   });
 
   it('refuses a manual redirect that would loop', async () => {
@@ -68,7 +73,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
     );
     assert.equal(res.status, 200, res.text);
     const meta = res.body.data.contentType.metadatas;
-    for (const [field, help] of Object.entries(ADMIN_LABELS['api::article.article'])) {
+    for (const [field, help] of Object.entries(found(ADMIN_LABELS['api::article.article'], 'article labels'))) {
       assert.equal(meta[field]?.edit.label, help.label, field);
       if (help.description) assert.equal(meta[field]?.edit.description, help.description, field);
     }
@@ -89,7 +94,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
       await ctx.editor.accessToken(),
     );
     assert.equal(res.status, 400, res.text);
-    assert.deepEqual(res.body.error.details.errors[0].path, ['nextReviewDue']);
+    assert.deepEqual(first(res.body.error.details.errors, 'validation error').path, ['nextReviewDue']);
   });
 
   it('publishes and unpublishes on schedule', async () => {

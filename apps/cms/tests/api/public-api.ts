@@ -13,6 +13,7 @@ import {
   type CmsContext,
   type Summary,
 } from '../helpers/cms-suite';
+import { first, nth } from '../helpers/found';
 import { siteReads } from '../helpers/site-queries';
 
 export const publicApiTests = (ctx: CmsContext) => {
@@ -52,7 +53,7 @@ export const publicApiTests = (ctx: CmsContext) => {
         '/articles?filters[slug][$eq]=magnesium-glycinate&populate[body][on][content.rich-text]=true&populate[body][on][content.callout]=true',
       ),
     );
-    const h2s = article.body.data[0].body
+    const h2s = first(article.body.data, 'article').body
       .filter((s) => s.__component === 'content.rich-text')
       .flatMap((s) => s.body ?? [])
       .filter((b) => b.type === 'heading' && b.level === 2);
@@ -107,7 +108,7 @@ export const publicApiTests = (ctx: CmsContext) => {
       assert.ok([401, 403].includes(res.status), `GET ${p} answered ${res.status}`);
     }
     const still = await getJson<Page<Summary>>(api('/articles?filters[slug][$eq]=magnesium-glycinate&fields[0]=title'));
-    assert.notEqual(still.body.data[0].title, 'hacked');
+    assert.notEqual(first(still.body.data, 'article').title, 'hacked');
   });
 
   it('refuses to publish a health-topic article without a medical reviewer', async () => {
@@ -192,7 +193,7 @@ export const publicApiTests = (ctx: CmsContext) => {
     const after = await related(slug);
     assert.deepEqual(railKeys(after), ['sleep-hygiene-that-works', external, 'vitamin-d-winter']);
     assert.equal(after.meta.recommendedSource, 'article');
-    const ext = after.data.recommended[1];
+    const ext = nth(after.data.recommended, 1, 'recommended item');
     assert.equal(ext.kind, 'external');
     assert.equal(ext.kind === 'external' && ext.label, 'NHS: Eat well');
   });
@@ -227,8 +228,9 @@ export const publicApiTests = (ctx: CmsContext) => {
     const shared = (slug: string) =>
       (all.body.data.find((a) => a.slug === slug)?.topics ?? []).filter((t) => mine.has(t.slug)).length;
     const filled = rails.data.alsoLike.slice(source.alsoLike.pin.length);
-    for (let i = 1; i < filled.length; i++) {
-      const [prev, next] = [filled[i - 1], filled[i]];
+    for (const [i, next] of filled.entries()) {
+      if (i === 0) continue;
+      const prev = nth(filled, i - 1, 'also-like item');
       const order = shared(prev.slug) - shared(next.slug);
       assert.ok(
         order > 0 || (order === 0 && (prev.firstPublishedAt ?? '') >= (next.firstPublishedAt ?? '')),
@@ -245,7 +247,7 @@ export const publicApiTests = (ctx: CmsContext) => {
       api('/search?q=glycinate&pageSize=5'),
     );
     assert.equal(res.status, 200, res.text);
-    assert.equal(res.body.data[0].slug, 'magnesium-glycinate', 'the title match ranks first');
+    assert.equal(first(res.body.data, 'search hit').slug, 'magnesium-glycinate', 'the title match ranks first');
     const body = await getJson<Page<Summary>>(api('/search?q=bisphosphonates'));
     assert.ok(
       body.body.data.some((a) => a.slug === 'magnesium-glycinate'),
@@ -287,7 +289,11 @@ export const publicApiTests = (ctx: CmsContext) => {
     // query-bounds.ts); the site token may populate anything, so it gets the wildcards.
     const topics = await getJson<Page<{ slug: string }>>(api('/topics?fields[0]=slug'));
     const authors = await getJson<Page<{ slug: string }>>(api('/authors?fields[0]=slug'));
-    const publicReads = siteReads({ article: 'magnesium-glycinate', topic: topics.body.data[0].slug, author: authors.body.data[0].slug });
+    const publicReads = siteReads({
+      article: 'magnesium-glycinate',
+      topic: first(topics.body.data, 'topic').slug,
+      author: first(authors.body.data, 'author').slug,
+    });
     const tokenReads = [
       '/articles?populate=*',
       '/articles?populate[recommended][populate]=*&populate[alsoLikePinned][populate]=*',

@@ -8,6 +8,7 @@ import { it } from 'node:test';
 
 import { getJson, type ErrorBody, type Page } from '../helpers/http';
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
+import { first } from '../helpers/found';
 import { siteReads } from '../helpers/site-queries';
 
 /** Refusals happen before any query runs; generous for a shared 2-core machine. */
@@ -29,14 +30,19 @@ export const queryBoundsTests = (ctx: CmsContext) => {
   it("answers the site's own reads with 200 without a token", async () => {
     const topics = await getJson<Page<{ slug: string }>>(api('/topics?fields[0]=slug'));
     const authors = await getJson<Page<{ slug: string }>>(api('/authors?fields[0]=slug'));
-    const reads = siteReads({ article: 'magnesium-glycinate', topic: topics.body.data[0].slug, author: authors.body.data[0].slug });
+    const reads = siteReads({
+      article: 'magnesium-glycinate',
+      topic: first(topics.body.data, 'topic').slug,
+      author: first(authors.body.data, 'author').slug,
+    });
     for (const url of reads) {
       const res = await getJson(api(url));
       assert.equal(res.status, 200, `${url}: ${res.text.slice(0, 300)}`);
     }
-    const article = await getJson<Page<{ author: unknown; body: unknown[] }>>(api(reads[0]));
-    assert.ok(article.body.data[0].author, 'the allowed populate is really populated');
-    assert.ok(article.body.data[0].body.length > 0);
+    const article = await getJson<Page<{ author: unknown; body: unknown[] }>>(api(first(reads, 'site read')));
+    const { author, body } = first(article.body.data, 'article');
+    assert.ok(author, 'the allowed populate is really populated');
+    assert.ok(body.length > 0);
   });
 
   it('refuses populate=* anywhere without the site token', async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
-import { EXAMPLE_ENV } from '../helpers/cms-server';
+import { exampleEnv } from '../helpers/cms-server';
 import { getJson, send, type One, type Page } from '../helpers/http';
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
 
@@ -10,15 +10,14 @@ export const seedIdempotencyTests = (ctx: CmsContext) => {
   const { api } = ctx;
   it('seeds idempotently: a second start with the seed changes no counts', async () => {
     const counts = async () => {
-      const out: Record<string, number> = {};
-      for (const [name, p] of [
-        ['articles', '/articles?fields[0]=slug&pagination[pageSize]=1'],
-        ['drafts', '/articles?status=draft&fields[0]=slug&pagination[pageSize]=1'],
-        ['topics', '/topics?fields[0]=slug&pagination[pageSize]=1'],
-        ['authors', '/authors?fields[0]=slug&pagination[pageSize]=1'],
-      ] as const) {
-        out[name] = (await getJson<Page<unknown>>(api(p), TOKEN)).body.meta.pagination.total;
-      }
+      const total = async (p: string) => (await getJson<Page<unknown>>(api(p), TOKEN)).body.meta.pagination.total;
+      const out = {
+        articles: await total('/articles?fields[0]=slug&pagination[pageSize]=1'),
+        drafts: await total('/articles?status=draft&fields[0]=slug&pagination[pageSize]=1'),
+        topics: await total('/topics?fields[0]=slug&pagination[pageSize]=1'),
+        authors: await total('/authors?fields[0]=slug&pagination[pageSize]=1'),
+        files: 0,
+      };
       const files = await getJson<{ pagination: { total: number } }>(
         `${ctx.cms.url}/upload/files?pageSize=1`,
         await editorToken(),
@@ -29,8 +28,8 @@ export const seedIdempotencyTests = (ctx: CmsContext) => {
     const editorToken = async () =>
       (
         await send<One<{ token: string }>>('POST', `${ctx.cms.url}/admin/login`, {
-          email: EXAMPLE_ENV.EDITOR_EMAIL,
-          password: EXAMPLE_ENV.EDITOR_PASSWORD,
+          email: exampleEnv('EDITOR_EMAIL'),
+          password: exampleEnv('EDITOR_PASSWORD'),
         })
       ).body.data.token;
     const before = await counts();

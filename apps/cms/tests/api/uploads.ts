@@ -9,8 +9,9 @@ import { before, it } from 'node:test';
 
 import sharp from 'sharp';
 
-import { EXAMPLE_ENV } from '../helpers/cms-server';
+import { exampleEnv } from '../helpers/cms-server';
 import type { CmsContext } from '../helpers/cms-suite';
+import { first } from '../helpers/found';
 import { AdminSession, getJson, type ErrorBody } from '../helpers/http';
 
 type UploadedFile = { id: number; name: string; mime: string; ext: string; url: string };
@@ -23,7 +24,7 @@ export const uploadTests = (ctx: CmsContext) => {
   let png: Buffer;
 
   before(async () => {
-    author = await AdminSession.login(ctx.cms.url, EXAMPLE_ENV.AUTHOR_EMAIL, EXAMPLE_ENV.AUTHOR_PASSWORD);
+    author = await AdminSession.login(ctx.cms.url, exampleEnv('AUTHOR_EMAIL'), exampleEnv('AUTHOR_PASSWORD'));
     png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2a7' } }).png().toBuffer();
   });
 
@@ -39,7 +40,7 @@ export const uploadTests = (ctx: CmsContext) => {
     const before = await stored();
     const res = await author.upload('leafy-greens.png', png, 'image/png');
     assert.equal(res.status, 201, res.text);
-    const [file] = res.body as UploadedFile[];
+    const file = first(res.body as UploadedFile[], 'uploaded file');
     assert.equal(file.mime, 'image/png');
     assert.equal(file.ext, '.png');
     assert.equal((await stored()).rows, before.rows + 1);
@@ -60,7 +61,7 @@ export const uploadTests = (ctx: CmsContext) => {
   it('accepts a PDF and serves it as a download', async () => {
     const res = await author.upload('study-summary.pdf', PDF, 'application/pdf');
     assert.equal(res.status, 201, res.text);
-    const [file] = res.body as UploadedFile[];
+    const file = first(res.body as UploadedFile[], 'uploaded file');
     assert.equal(file.mime, 'application/pdf');
     const served = await fetch(`${ctx.cms.url}${file.url}`);
     assert.equal(served.status, 200);

@@ -2,6 +2,7 @@
  * Boots the real, built CMS (`strapi start` on dist/) as a child process on a free port with the
  * local example env plus overrides, and waits until it answers.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,6 +14,13 @@ export const EXAMPLE_ENV = parseEnv(fs.readFileSync(path.join(APP_DIR, '.env.exa
   string,
   string
 >;
+
+/** One variable of .env.example, asserted to be set there. */
+export const exampleEnv = (name: string): string => {
+  const value = EXAMPLE_ENV[name];
+  assert.ok(value, `.env.example sets ${name}`);
+  return value;
+};
 
 export type CmsServer = { url: string; port: number; stop(): Promise<void>; output(): string };
 

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before } from 'node:test';
 
-import { APP_DIR, EXAMPLE_ENV, startCms, type CmsServer } from './cms-server';
+import { APP_DIR, exampleEnv, startCms, type CmsServer } from './cms-server';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { first } from './found';
 import { AdminSession, getJson, type Page } from './http';
 import { startWebhookReceiver } from './site-webhook';
 
@@ -22,7 +23,7 @@ export type Related = {
 export type ArticleRow = Summary & { topics?: Array<{ slug: string }> };
 
 export const CONTENT_DIR = path.join(APP_DIR, 'src', 'seed', 'content');
-export const TOKEN = EXAMPLE_ENV.SITE_API_TOKEN;
+export const TOKEN = exampleEnv('SITE_API_TOKEN');
 export const REVALIDATE_SECRET = 'test-revalidate-secret-0123456789';
 
 export const paragraph = (text: string) => [
@@ -33,7 +34,7 @@ export const railKeys = (r: Related) =>
 
 export const useSeededCms = (kind: DatabaseKind) => {
   let db: TestDatabase;
-  let env: Record<string, string>;
+  let env: TestDatabase['env'];
   const state = {} as {
     cms: CmsServer;
     editor: AdminSession;
@@ -65,7 +66,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
     async docIdOf(slug: string) {
       const res = await getJson<Page<Summary>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`));
       assert.equal(res.body.data.length, 1, `published article ${slug} not found`);
-      return res.body.data[0].documentId;
+      return first(res.body.data, `published article ${slug}`).documentId;
     },
     newArticle(slug: string, extra: Record<string, unknown> = {}) {
       return state.editor.createArticle({
@@ -91,7 +92,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
     // covers the limit itself.
     env = { ...db.env, SEED_DEMO_CONTENT: 'true', SITE_URL: state.webhook.url, REVALIDATE_SECRET, PUBLIC_RATE_LIMIT: 'false' };
     state.cms = await startCms(env);
-    state.editor = await AdminSession.login(state.cms.url, EXAMPLE_ENV.EDITOR_EMAIL, EXAMPLE_ENV.EDITOR_PASSWORD);
+    state.editor = await AdminSession.login(state.cms.url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));
   });
 
   after(async () => {

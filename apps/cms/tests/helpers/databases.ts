@@ -8,7 +8,11 @@ import pg from 'pg';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-export type TestDatabase = { kind: DatabaseKind; env: Record<string, string>; drop(): Promise<void> };
+export type TestDatabase = {
+  kind: DatabaseKind;
+  env: Record<string, string> & { PUBLIC_DIR: string };
+  drop(): Promise<void>;
+};
 
 // Our machines and CI run PostgreSQL here with trust auth; override for other setups.
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -24,6 +24,7 @@ const checkAll = async (files: IncomingUpload | IncomingUpload[]) => {
 
 export default (plugin: UploadPlugin) => {
   const createUploadService = plugin.services.upload;
+  if (!createUploadService) throw new Error('The upload plugin has no "upload" service to extend');
   plugin.services.upload = (deps) => {
     const service = createUploadService(deps);
     return {

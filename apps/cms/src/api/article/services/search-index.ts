@@ -109,9 +109,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Rebuild everything when the index and the published set disagree in size (e.g. after a restore). */
     async rebuildIfStale() {
       await ensureSchema();
-      const [{ count: indexed }] = await withConnection(strapi, (knex) => knex(TABLE).count({ count: '*' }));
+      const [{ count: indexed } = { count: 0 }] = await withConnection(strapi, (knex) => knex(TABLE).count({ count: '*' }));
       const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
-      const [{ count: headless }] = isPostgres()
+      const [{ count: headless } = { count: 0 }] = isPostgres()
         ? await withConnection(strapi, (knex) => knex(TABLE).whereNull('head').count({ count: '*' }))
         : [{ count: 0 }];
       if (Number(indexed) === published && Number(headless) === 0) return false;
@@ -170,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `SELECT document_id FROM ${TABLE} WHERE ${TABLE} MATCH ? ORDER BY bm25(${TABLE}, 0, 10.0, 4.0, 1.0) LIMIT ? OFFSET ?`,
           [match, pageSize, offset],
         )) as Array<{ document_id: string }>;
-        const [{ total }] = (await knex.raw(`SELECT count(*) AS total FROM ${TABLE} WHERE ${TABLE} MATCH ?`, [
+        const [{ total } = { total: 0 }] = (await knex.raw(`SELECT count(*) AS total FROM ${TABLE} WHERE ${TABLE} MATCH ?`, [
           match,
         ])) as Array<{
           total: number;

@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.db.connection('articles').whereNotNull('published_at');
   return {
     async summary() {
-      const [{ total }] = (await published().count({ total: '*' })) as Array<{ total: number | string }>;
+      const [{ total } = { total: 0 }] = (await published().count({ total: '*' })) as Array<{ total: number | string }>;
       const count = Number(total);
       return { pageSize: SITEMAP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE)), total: count };
     },
