@@ -69,7 +69,8 @@ fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null ||
 # (the security suite's list summary would count twice). Other logs are read by Playwright's list
 # summary. A test that was interrupted or did not run did not pass: it counts as failed.
 read -r passed failures skipped < <(for log in "$LOGS"/*.log; do
-  plain=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log")
+  # Chromium's output can carry NUL bytes; bash would warn and drop them anyway.
+  plain=$(tr -d '\000' < "$log" | sed -E 's/\x1b\[[0-9;]*m//g')
   if grep -qE '^[^ ]+: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' <<<"$plain"; then
     sed -nE 's/^[^ ]+: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/p' <<<"$plain"
   else
