@@ -8,14 +8,20 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-/** Builds the check once: the expected digest is computed from the environment at boot. */
-export const siteTokenCheck = (siteToken: string | undefined) => {
-  // Without a configured token nobody is the site (hashing both sides keeps lengths equal).
+/**
+ * Compares a presented value with the site token in constant time (hashing both sides keeps the
+ * lengths equal). Built once: the expected digest is computed at boot. Without a configured token,
+ * or with nothing presented, nobody is the site.
+ */
+export const siteTokenMatcher = (siteToken: string | undefined) => {
   const expected = siteToken ? sha256(siteToken) : null;
-  return (authorization: string | undefined): boolean => {
-    if (!expected || typeof authorization !== 'string') return false;
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    if (!token) return false;
-    return timingSafeEqual(sha256(token), expected);
-  };
+  return (presented: string | undefined): boolean =>
+    expected !== null && typeof presented === 'string' && presented !== '' && timingSafeEqual(sha256(presented), expected);
+};
+
+/** The site token as `Authorization: Bearer <token>`: the only credential that reads drafts. */
+export const siteTokenCheck = (siteToken: string | undefined) => {
+  const matches = siteTokenMatcher(siteToken);
+  return (authorization: string | undefined): boolean =>
+    typeof authorization === 'string' && matches(/^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]);
 };

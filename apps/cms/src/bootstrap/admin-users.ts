@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const ACCOUNTS = [
+export const DEMO_ACCOUNTS = [
   { prefix: 'ADMIN', role: 'strapi-super-admin', firstname: 'Site', lastname: 'Admin' },
   { prefix: 'EDITOR', role: 'strapi-editor', firstname: 'Demo', lastname: 'Editor' },
   { prefix: 'AUTHOR', role: 'strapi-author', firstname: 'Demo', lastname: 'Author' },
@@ -15,7 +15,7 @@ export const ensureAdminUsers = async (strapi: Core.Strapi, env: NodeJS.ProcessE
     exists(where: { email: string }): Promise<boolean>;
     create(attrs: Record<string, unknown>): Promise<unknown>;
   };
-  for (const account of ACCOUNTS) {
+  for (const account of DEMO_ACCOUNTS) {
     const email = env[`${account.prefix}_EMAIL`]?.trim().toLowerCase();
     const password = env[`${account.prefix}_PASSWORD`];
     if (!email || !password) continue;

@@ -2,6 +2,8 @@
  * The example env files ship local-only secrets that all contain "change-me". In production the
  * CMS refuses to start with any of them, or with one missing.
  */
+import { DEMO_ACCOUNTS } from './admin-users';
+
 export const SECRETS = [
   'APP_KEYS',
   'API_TOKEN_SALT',
@@ -32,14 +34,7 @@ export const assertProductionSecrets = (env: NodeJS.ProcessEnv = process.env) =>
 };
 
 /** The local demo logins (src/bootstrap/admin-users.ts); their passwords are in the repository. */
-export const DEMO_ACCOUNT_VARIABLES = [
-  'ADMIN_EMAIL',
-  'ADMIN_PASSWORD',
-  'EDITOR_EMAIL',
-  'EDITOR_PASSWORD',
-  'AUTHOR_EMAIL',
-  'AUTHOR_PASSWORD',
-] as const;
+export const DEMO_ACCOUNT_VARIABLES = DEMO_ACCOUNTS.flatMap(({ prefix }) => [`${prefix}_EMAIL`, `${prefix}_PASSWORD`]);
 
 export const findDemoAccountVariables = (env: NodeJS.ProcessEnv): string[] =>
   DEMO_ACCOUNT_VARIABLES.filter((name) => (env[name] ?? '').trim() !== '');

@@ -6,13 +6,11 @@
  *
  * The reader site calls the CMS from one address for all its readers, so requests carrying
  * `X-Site-Token` equal to SITE_API_TOKEN are not counted. The header grants nothing else (drafts
- * still need the Bearer token); it is compared in constant time, as sha256 digests so the lengths
- * match too.
+ * still need the Bearer token); it is compared in constant time (src/api-policy/site-token.ts).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-
 import { errors } from '@strapi/utils';
 
+import { siteTokenMatcher } from '../api-policy/site-token';
 import { createFixedWindowLimiter } from '../utils/fixed-window-limiter';
 
 export type PublicRateLimitConfig = {
@@ -38,8 +36,6 @@ export const routeClassOf = (method: string, path: string): RouteClass | null =>
   return null;
 };
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
 type Ctx = { method: string; path: string; ip: string; get(name: string): string; set(name: string, value: string): void };
 
 export default (config: PublicRateLimitConfig) => {
@@ -50,8 +46,7 @@ export default (config: PublicRateLimitConfig) => {
     listings: createFixedWindowLimiter(config.perMinute, minute),
     sitemap: createFixedWindowLimiter(config.perMinute, minute),
   };
-  const siteTokenDigest = config.siteToken ? digest(config.siteToken) : null;
-  const isSite = (header: string) => siteTokenDigest !== null && header !== '' && timingSafeEqual(digest(header), siteTokenDigest);
+  const isSite = siteTokenMatcher(config.siteToken);
 
   return async (ctx: Ctx, next: () => Promise<void>) => {
     const routeClass = routeClassOf(ctx.method, ctx.path);
