@@ -6,6 +6,7 @@
  * No list that can grow to thousands of rows is here (topics.articles, authors.articles,
  * authors.reviewedArticles): `assertBoundedAllowList` refuses any inverse to-many relation at boot.
  */
+import type { BodyComponentUid } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { modelOf } from './schema-model';
@@ -16,6 +17,14 @@ const NOTHING: AllowedPopulate = {};
 const image = NOTHING;
 const person = { avatar: image };
 const seo = { shareImage: image };
+// Keyed by block kind: a kind added to the contract does not compile until the public may read it.
+const body: Record<BodyComponentUid, AllowedPopulate> = {
+  'content.rich-text': NOTHING,
+  'content.key-takeaways': { items: NOTHING },
+  'content.callout': NOTHING,
+  'content.pull-quote': NOTHING,
+  'content.figure': { image },
+};
 
 export const PUBLIC_POPULATE: Readonly<Record<string, AllowedPopulate>> = {
   // articleBySlugQuery (preview shape, also served to the public) and articleListQuery.
@@ -26,13 +35,7 @@ export const PUBLIC_POPULATE: Readonly<Record<string, AllowedPopulate>> = {
     topics: NOTHING,
     references: NOTHING,
     seo,
-    body: {
-      'content.rich-text': NOTHING,
-      'content.key-takeaways': { items: NOTHING },
-      'content.callout': NOTHING,
-      'content.pull-quote': NOTHING,
-      'content.figure': { image },
-    },
+    body,
   },
   // authorBySlugQuery, getAuthors.
   'api::author.author': { avatar: image, links: NOTHING },

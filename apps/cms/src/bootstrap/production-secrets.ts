@@ -1,7 +1,9 @@
 /**
- * The example env files ship local-only secrets that all contain "change-me". In production the
- * CMS refuses to start with any of them, or with one missing.
+ * In production the CMS refuses to start with a missing, short or example secret, by the rule the
+ * site uses too (@nourish/content/production-secrets).
  */
+import { findUnsafeSecrets as findUnsafe, unsafeSecretsMessage } from '@nourish/content/production-secrets';
+
 import { DEMO_ACCOUNTS } from './admin-users';
 
 export const SECRETS = [
@@ -16,21 +18,12 @@ export const SECRETS = [
   'REVALIDATE_SECRET',
 ] as const;
 
-export const findUnsafeSecrets = (env: NodeJS.ProcessEnv): string[] =>
-  SECRETS.filter((name) => {
-    const value = env[name] ?? '';
-    return value.trim().length < 16 || value.includes('change-me');
-  });
+export const findUnsafeSecrets = (env: NodeJS.ProcessEnv): string[] => findUnsafe(SECRETS, env);
 
 export const assertProductionSecrets = (env: NodeJS.ProcessEnv = process.env) => {
   if (env.NODE_ENV !== 'production') return;
   const unsafe = findUnsafeSecrets(env);
-  if (unsafe.length > 0) {
-    throw new Error(
-      `Refusing to start in production with missing or example secrets: ${unsafe.join(', ')}. ` +
-        'Generate real values (e.g. `openssl rand -base64 32`) and set them in the environment.',
-    );
-  }
+  if (unsafe.length > 0) throw new Error(unsafeSecretsMessage(unsafe));
 };
 
 /** The local demo logins (src/bootstrap/admin-users.ts); their passwords are in the repository. */

@@ -12,6 +12,7 @@ import {
   articleSitemapSummaryResponse,
   articleStampListResponse,
   articleSummaryListResponse,
+  type BodyComponentUid,
   type RawArticle,
 } from '../schemas/article';
 import { AUTHOR_REF_FIELDS } from '../schemas/author';
@@ -34,9 +35,17 @@ const authorPopulate = { fields: [...AUTHOR_REF_FIELDS], populate: { avatar: med
 
 export const articleSummaryPopulate = { cover: mediaPopulate } as const;
 
-/** One article with everything its page shows, found by `filters`. */
-const articlePageQuery = (filters: Record<string, unknown>): StrapiQuery => ({
-  filters,
+/** What each body block kind needs; keyed by kind, so a new kind does not compile until it is here. */
+const bodyPopulate: Record<BodyComponentUid, StrapiQuery> = {
+  'content.rich-text': { fields: ['body'] },
+  'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } },
+  'content.callout': { fields: ['variant', 'title', 'body'] },
+  'content.pull-quote': { fields: ['quote', 'attribution'] },
+  'content.figure': { fields: ['alt', 'caption', 'credit'], populate: { image: mediaPopulate } },
+};
+
+/** Everything the article page shows: the fields and populate of every read of one article. */
+export const articlePageSelection = {
   fields: [...ARTICLE_FIELDS],
   populate: {
     cover: mediaPopulate,
@@ -45,16 +54,14 @@ const articlePageQuery = (filters: Record<string, unknown>): StrapiQuery => ({
     topics: { fields: [...TOPIC_REF_FIELDS] },
     references: { fields: ['title', 'publisher', 'year', 'url', 'doi'] },
     seo: { fields: [...SEO_FIELDS], populate: { shareImage: mediaPopulate } },
-    body: {
-      on: {
-        'content.rich-text': { fields: ['body'] },
-        'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } },
-        'content.callout': { fields: ['variant', 'title', 'body'] },
-        'content.pull-quote': { fields: ['quote', 'attribution'] },
-        'content.figure': { fields: ['alt', 'caption', 'credit'], populate: { image: mediaPopulate } },
-      },
-    },
+    body: { on: bodyPopulate },
   },
+} satisfies StrapiQuery;
+
+/** One article with everything its page shows, found by `filters`. */
+const articlePageQuery = (filters: Record<string, unknown>): StrapiQuery => ({
+  filters,
+  ...articlePageSelection,
   pagination: { page: 1, pageSize: 1 },
 });
 

@@ -36,13 +36,15 @@ export async function getAuthorBySlug(client: CmsClient, slug: string): Promise<
   return raw ? toAuthor(raw, client.mediaUrl) : null;
 }
 
+export const authorListQuery: StrapiQuery = {
+  fields: [...AUTHOR_FIELDS],
+  populate: authorPopulate,
+  sort: ['name:asc'],
+  pagination: { page: 1, pageSize: MAX_PAGE_SIZE },
+};
+
 /** All authors by name (sitemap). */
 export async function getAuthors(client: CmsClient): Promise<Author[]> {
-  const response = await client.get(
-    '/authors',
-    { fields: [...AUTHOR_FIELDS], populate: authorPopulate, sort: ['name:asc'], pagination: { page: 1, pageSize: MAX_PAGE_SIZE } },
-    authorListResponse,
-    { tags: [cacheTags.authors] },
-  );
+  const response = await client.get('/authors', authorListQuery, authorListResponse, { tags: [cacheTags.authors] });
   return response.data.map((raw) => toAuthor(raw, client.mediaUrl));
 }

@@ -1,22 +1,23 @@
 /** Redirects left behind by slug changes (and added by editors), looked up when a path is not found. */
-import { z } from 'zod';
-
 import { cacheTags } from '../cache-tags';
-import type { CmsClient } from '../client';
+import type { CmsClient, StrapiQuery } from '../client';
 import { safeHref } from '../safe-href';
-
-const redirectListResponse = z.object({
-  data: z.array(z.object({ from: z.string(), to: z.string(), permanent: z.boolean() })),
-});
+import { REDIRECT_FIELDS, redirectListResponse } from '../schemas/redirect';
 
 export type Redirect = { to: string; permanent: boolean };
 
 /** Where `path` moved to, or `null`. Only site paths and https URLs are followed. */
+export const redirectByPathQuery = (path: string): StrapiQuery => ({
+  filters: { from: { $eq: path } },
+  fields: [...REDIRECT_FIELDS],
+  pagination: { page: 1, pageSize: 1 },
+});
+
 export async function getRedirect(client: CmsClient, path: string): Promise<Redirect | null> {
   if (!/^\/[\w\-/.]{0,300}$/.test(path)) return null;
   const response = await client.get(
     '/redirects',
-    { filters: { from: { $eq: path } }, fields: ['from', 'to', 'permanent'], pagination: { page: 1, pageSize: 1 } },
+    redirectByPathQuery(path),
     redirectListResponse,
     { tags: [cacheTags.redirects] },
   );

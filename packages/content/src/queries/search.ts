@@ -1,5 +1,5 @@
 /** Full-text search over published articles (`GET /api/search`). */
-import type { CmsClient } from '../client';
+import type { CmsClient, StrapiQuery } from '../client';
 import type { SearchResults } from '../domain';
 import { searchResponse } from '../schemas/search';
 import { toArticleSummary } from './reshape';
@@ -13,12 +13,15 @@ export const normalizeSearchQuery = (raw: string | null | undefined): string | n
   return query.length >= SEARCH_MIN_LENGTH ? query : null;
 };
 
+export const SEARCH_PATH = '/search';
+export const searchQuery = (q: string, page: number, pageSize: number): StrapiQuery => ({ q, page, pageSize });
+
 export async function searchArticles(
   client: CmsClient,
   options: { query: string; page?: number; pageSize?: number },
 ): Promise<SearchResults> {
   const { page = 1, pageSize = 10 } = options;
-  const response = await client.get('/search', { q: options.query, page, pageSize }, searchResponse, { noStore: true });
+  const response = await client.get(SEARCH_PATH, searchQuery(options.query, page, pageSize), searchResponse, { noStore: true });
   return {
     query: response.meta.q,
     items: response.data.map((raw) => toArticleSummary(raw, client.mediaUrl)),

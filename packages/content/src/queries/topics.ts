@@ -1,6 +1,6 @@
 /** Topic getters. */
 import { cacheTags } from '../cache-tags';
-import type { CmsClient } from '../client';
+import type { CmsClient, StrapiQuery } from '../client';
 import type { Topic } from '../domain';
 import { TOPIC_FIELDS, topicListResponse, type RawTopic } from '../schemas/topic';
 import { isValidSlug, MAX_PAGE_SIZE } from './articles';
@@ -13,7 +13,7 @@ const toTopic = (raw: RawTopic): Topic => ({
   updatedAt: raw.updatedAt,
 });
 
-export const topicBySlugQuery = (slug: string) => ({
+export const topicBySlugQuery = (slug: string): StrapiQuery => ({
   filters: { slug: { $eq: slug } },
   fields: [...TOPIC_FIELDS],
   pagination: { page: 1, pageSize: 1 },
@@ -28,13 +28,14 @@ export async function getTopicBySlug(client: CmsClient, slug: string): Promise<T
   return raw ? toTopic(raw) : null;
 }
 
+export const topicListQuery: StrapiQuery = {
+  fields: [...TOPIC_FIELDS],
+  sort: ['name:asc'],
+  pagination: { page: 1, pageSize: MAX_PAGE_SIZE },
+};
+
 /** All topics, alphabetically (navigation, sitemap). The site has a handful, far below one page. */
 export async function getTopics(client: CmsClient): Promise<Topic[]> {
-  const response = await client.get(
-    '/topics',
-    { fields: [...TOPIC_FIELDS], sort: ['name:asc'], pagination: { page: 1, pageSize: MAX_PAGE_SIZE } },
-    topicListResponse,
-    { tags: [cacheTags.topics] },
-  );
+  const response = await client.get('/topics', topicListQuery, topicListResponse, { tags: [cacheTags.topics] });
   return response.data.map(toTopic);
 }

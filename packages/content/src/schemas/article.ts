@@ -69,6 +69,9 @@ export const bodyComponentSchema = z.discriminatedUnion('__component', [
   figureComponentSchema,
 ]);
 export type RawBodyComponent = z.output<typeof bodyComponentSchema>;
+/** The body's block kinds. A table keyed by this (`Record<BodyComponentUid, ...>`) fails to compile until a new kind is added to it. */
+export type BodyComponentUid = RawBodyComponent['__component'];
+export const BODY_COMPONENT_UIDS: readonly BodyComponentUid[] = bodyComponentSchema.options.map((option) => option.shape.__component.value);
 
 export const articleSchema = articleSummarySchema.extend({
   lastReviewedAt: isoDate.nullable().optional(),
@@ -84,12 +87,17 @@ export type RawArticle = z.output<typeof articleSchema>;
 export const articleListResponse = collectionResponse(articleSchema);
 /** `GET /api/articles/by-slug/:slug` */
 export const articlePageResponse = singleResponse(articleSchema);
+export type RawArticlePageResponse = z.output<typeof articlePageResponse>;
 export const articleSummaryListResponse = collectionResponse(articleSummarySchema);
 
 /** Slug + dates only, for the sitemap. */
 export const articleStampSchema = z.object({ slug: z.string().min(1), updatedAt: isoDateTime });
+export type RawArticleStamp = z.output<typeof articleStampSchema>;
+/** `GET /api/sitemap/articles/:page` */
 export const articleStampListResponse = collectionResponse(articleStampSchema);
+export type RawArticleStampListResponse = z.output<typeof articleStampListResponse>;
 /** `GET /api/sitemap/articles`: how many sitemap pages the published articles fill. */
 export const articleSitemapSummaryResponse = z.object({
   meta: z.object({ pagination: paginationSchema.omit({ page: true }) }),
 });
+export type RawArticleSitemapSummaryResponse = z.output<typeof articleSitemapSummaryResponse>;

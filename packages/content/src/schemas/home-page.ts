@@ -1,10 +1,11 @@
 /** Home page single type (`api::home-page.home-page`). */
 import { z } from 'zod';
 import { articleSummarySchema } from './article';
-import { seoSchema, singleResponse } from './shared';
+import { isoDateTime, seoSchema, singleResponse } from './shared';
 import { topicRefSchema } from './topic';
 
 export const homePageSchema = z.object({
+  updatedAt: isoDateTime,
   // `article` is null when the pick points at an article that is not published.
   featured: z.array(z.object({ article: articleSummarySchema.nullable().optional() })).nullable().optional(),
   topicSections: z

@@ -7,3 +7,4 @@ export * from './site-setting';
 export * from './home-page';
 export * from './related';
 export * from './search';
+export * from './redirect';

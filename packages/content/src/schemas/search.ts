@@ -7,4 +7,5 @@ export const searchResponse = z.object({
   data: z.array(articleSummarySchema),
   meta: z.object({ q: z.string(), pagination: paginationSchema }),
 });
+/** What `GET /api/search` sends (the site's `SearchResults` is the reshaped domain view). */
 export type RawSearch = z.output<typeof searchResponse>;

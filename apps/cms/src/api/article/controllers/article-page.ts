@@ -1,3 +1,4 @@
+import type { RawArticlePageResponse } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { slugParam } from '../../../utils/slug-param';
@@ -8,6 +9,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const slug = slugParam(ctx.params);
     const page = await strapi.service('api::article.article-page').bySlug(slug);
     if (!page) return ctx.notFound(`No published article with slug "${slug}"`);
-    ctx.body = { data: page };
+    const body: RawArticlePageResponse = { data: page };
+    ctx.body = body;
   },
 });

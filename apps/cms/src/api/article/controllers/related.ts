@@ -1,3 +1,4 @@
+import type { RawRelated } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
@@ -26,9 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const rails = await strapi.service('api::article.related').forArticle(slug, limit);
     if (!rails) return ctx.notFound(`No published article with slug "${slug}"`);
-    ctx.body = {
+    const body: RawRelated = {
       data: { recommended: rails.recommended, alsoLike: rails.alsoLike },
       meta: { slug, limit, recommendedSource: rails.recommendedSource },
     };
+    ctx.body = body;
   },
 });

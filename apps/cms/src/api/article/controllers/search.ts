@@ -1,7 +1,6 @@
+import type { RawArticleSummary, RawSearch } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-
-import type { ArticleSummary } from '../services/summaries';
 
 const MAX_PAGE_SIZE = 50;
 /** Deep pages cost the database the rows before them; nobody reads past the first thousand matches. */
@@ -29,16 +28,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const { documentIds, total } = await strapi.service('api::article.search-index').search(q, page, pageSize);
-    const summaries: Map<string, ArticleSummary> = await strapi
+    const summaries: Map<string, RawArticleSummary> = await strapi
       .service('api::article.summaries')
       .byDocumentIds(documentIds);
-    ctx.body = {
-      data: documentIds.map((id: string) => summaries.get(id)).filter(Boolean),
+    const body: RawSearch = {
+      data: documentIds.flatMap((id: string) => summaries.get(id) ?? []),
       // pageCount counts the pages that can be asked for; total stays the true number of matches.
       meta: {
         q,
         pagination: { page, pageSize, pageCount: Math.min(Math.ceil(total / pageSize), Math.floor(MAX_SEARCH_RESULTS / pageSize)), total },
       },
     };
+    ctx.body = body;
   },
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { RawArticleSitemapSummaryResponse, RawArticleStampListResponse } from '@nourish/content/schemas';
 
 type Ctx = { params: { page?: string }; body: unknown; notFound: (m: string) => void };
 
@@ -8,7 +9,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /api/sitemap/articles — how many sitemap pages the published articles fill. */
     async index(ctx: Ctx) {
-      ctx.body = { meta: { pagination: await sitemap().summary() } };
+      const body: RawArticleSitemapSummaryResponse = { meta: { pagination: await sitemap().summary() } };
+      ctx.body = body;
     },
 
     /** GET /api/sitemap/articles/:page — slug and last change of each article on that page. */
@@ -18,7 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = Number(raw);
       const pagination = await sitemap().summary();
       if (page > pagination.pageCount) return ctx.notFound(`The article sitemap has ${pagination.pageCount} page(s)`);
-      ctx.body = { data: await sitemap().page(page), meta: { pagination: { ...pagination, page } } };
+      const body: RawArticleStampListResponse = { data: await sitemap().page(page), meta: { pagination: { ...pagination, page } } };
+      ctx.body = body;
     },
   };
 };

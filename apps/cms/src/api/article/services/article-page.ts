@@ -11,26 +11,25 @@
  * Table names follow Strapi's naming for src/api/article and src/components; a model change that
  * breaks them fails the equivalence test.
  */
+import type {
+  BodyComponentUid,
+  RawArticle,
+  RawAuthorRef,
+  RawBodyComponent,
+  RawMedia,
+  RawReference,
+  RawSeo,
+  RawTopicRef,
+} from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
 import { isoDate, isoDateTime } from '../../../utils/sql-dates';
-import type { ArticleSummary } from './summaries';
 
 type Dialect = 'postgres' | 'sqlite';
 type Json = Record<string, unknown>;
-type Media = NonNullable<ArticleSummary['cover']>;
-
-/** A summary (what cards show) plus everything else the article page shows. */
-export type ArticlePage = ArticleSummary & {
-  lastReviewedAt: string | null;
-  author: Json | null;
-  reviewer: Json | null;
-  topics: Array<{ name: string; slug: string }>;
-  body: Json[];
-  references: Json[];
-  seo: Json | null;
-};
+/** Where a component's fields live, as `json_object` arguments over its table aliased `x`. */
+type ComponentSql = { table: string; fields: string };
 
 // The JSON builders differ by name only; ORDER BY inside an aggregate works in both.
 const sqlFor = (d: Dialect) => {
@@ -46,8 +45,33 @@ const sqlFor = (d: Dialect) => {
     `(SELECT ${obj}('name', p.name, 'slug', p.slug, 'credentials', p.credentials, 'roleTitle', p.role_title,
         'avatar', ${embed(media('api::author.author', 'p.id', 'avatar'))})
       FROM ${link} l JOIN authors p ON p.id = l.author_id WHERE l.article_id = a.id LIMIT 1)`;
-  const component = (type: string, table: string, fields: string) =>
+  const component = (type: string, { table, fields }: ComponentSql) =>
     `WHEN '${type}' THEN (SELECT ${obj}(${fields}) FROM ${table} x WHERE x.id = c.cmp_id)`;
+  // Keyed by block kind: a kind added to the contract does not compile until it is read here.
+  const body: Record<BodyComponentUid, ComponentSql> = {
+    'content.rich-text': { table: 'components_content_rich_texts', fields: `'body', ${embed('x.body')}` },
+    'content.callout': { table: 'components_content_callouts', fields: `'variant', x.variant, 'title', x.title, 'body', x.body` },
+    'content.pull-quote': { table: 'components_content_pull_quotes', fields: `'quote', x.quote, 'attribution', x.attribution` },
+    'content.key-takeaways': {
+      table: 'components_content_key_takeaways',
+      fields: `'title', x.title, 'items', (SELECT ${agg}(${obj}('text', tk.text) ORDER BY kc."order")
+            FROM components_content_key_takeaways_cmps kc JOIN components_content_takeaways tk ON tk.id = kc.cmp_id
+            WHERE kc.entity_id = x.id AND kc.field = 'items')`,
+    },
+    'content.figure': {
+      table: 'components_content_figures',
+      fields: `'alt', x.alt, 'caption', x.caption, 'credit', x.credit, 'image', ${embed(media('content.figure', 'x.id', 'image'))}`,
+    },
+  };
+  const components: Record<string, ComponentSql> = {
+    ...body,
+    'shared.reference': { table: 'components_shared_references', fields: `'title', x.title, 'publisher', x.publisher, 'year', x.year, 'url', x.url, 'doi', x.doi` },
+    'shared.seo': {
+      table: 'components_shared_seos',
+      fields: `'metaTitle', x.meta_title, 'metaDescription', x.meta_description, 'canonicalUrl', x.canonical_url, 'noindex', x.noindex,
+           'shareImage', ${embed(media('shared.seo', 'x.id', 'shareImage'))}`,
+    },
+  };
   return `SELECT a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at,
     a.last_reviewed_at,
     ${media('api::article.article', 'a.id', 'cover')} AS cover,
@@ -56,24 +80,9 @@ const sqlFor = (d: Dialect) => {
     (SELECT ${agg}(${obj}('name', t.name, 'slug', t.slug) ORDER BY l.topic_ord, l.id)
       FROM articles_topics_lnk l JOIN topics t ON t.id = l.topic_id WHERE l.article_id = a.id) AS topics,
     (SELECT ${agg}(${obj}('field', c.field, '__component', c.component_type, 'id', c.cmp_id, 'data', CASE c.component_type
-        ${component('content.rich-text', 'components_content_rich_texts', `'body', ${embed('x.body')}`)}
-        ${component('content.callout', 'components_content_callouts', `'variant', x.variant, 'title', x.title, 'body', x.body`)}
-        ${component('content.pull-quote', 'components_content_pull_quotes', `'quote', x.quote, 'attribution', x.attribution`)}
-        ${component(
-          'content.key-takeaways',
-          'components_content_key_takeaways',
-          `'title', x.title, 'items', (SELECT ${agg}(${obj}('text', tk.text) ORDER BY kc."order")
-            FROM components_content_key_takeaways_cmps kc JOIN components_content_takeaways tk ON tk.id = kc.cmp_id
-            WHERE kc.entity_id = x.id AND kc.field = 'items')`,
-        )}
-        ${component('content.figure', 'components_content_figures', `'alt', x.alt, 'caption', x.caption, 'credit', x.credit, 'image', ${embed(media('content.figure', 'x.id', 'image'))}`)}
-        ${component('shared.reference', 'components_shared_references', `'title', x.title, 'publisher', x.publisher, 'year', x.year, 'url', x.url, 'doi', x.doi`)}
-        ${component(
-          'shared.seo',
-          'components_shared_seos',
-          `'metaTitle', x.meta_title, 'metaDescription', x.meta_description, 'canonicalUrl', x.canonical_url, 'noindex', x.noindex,
-           'shareImage', ${embed(media('shared.seo', 'x.id', 'shareImage'))}`,
-        )}
+        ${Object.entries(components)
+          .map(([type, sql]) => component(type, sql))
+          .join('\n        ')}
         END) ORDER BY c.field, c."order")
       FROM articles_cmps c WHERE c.entity_id = a.id AND c.field IN ('body', 'references', 'seo')) AS components
   FROM articles a WHERE a.slug = ? AND a.published_at IS NOT NULL
@@ -89,9 +98,11 @@ const json = <T>(value: unknown): T | null => (value === null || value === undef
 type Row = Record<string, unknown>;
 type StoredComponent = { field: string; __component: string; id: number; data: Json | null };
 
-const toPage = (row: Row): ArticlePage => {
+// The API suite checks what this returns against the REST find and the committed fixtures.
+const toPage = (row: Row): RawArticle => {
   const components = (json<StoredComponent[]>(row.components) ?? []).filter((c) => c.data !== null);
-  const withId = (c: StoredComponent) => ({ id: c.id, ...c.data });
+  // The statement builds each component's JSON in the contract's shape; this is where it is named so.
+  const withId = <T>(c: StoredComponent, head: Json = {}) => ({ ...head, id: c.id, ...c.data }) as T;
   const seo = components.find((c) => c.field === 'seo');
   return {
     documentId: row.document_id as string,
@@ -102,19 +113,19 @@ const toPage = (row: Row): ArticlePage => {
     firstPublishedAt: isoDateTime(row.first_published_at),
     updatedAt: isoDateTime(row.updated_at)!,
     lastReviewedAt: isoDate(row.last_reviewed_at),
-    cover: json<Media>(row.cover),
-    author: json<Json>(row.author),
-    reviewer: json<Json>(row.reviewer),
-    topics: json<Array<{ name: string; slug: string }>>(row.topics) ?? [],
-    body: components.filter((c) => c.field === 'body').map((c) => ({ __component: c.__component, ...withId(c) })),
-    references: components.filter((c) => c.field === 'references').map(withId),
+    cover: json<RawMedia>(row.cover),
+    author: json<RawAuthorRef>(row.author),
+    reviewer: json<RawAuthorRef>(row.reviewer),
+    topics: json<RawTopicRef[]>(row.topics) ?? [],
+    body: components.filter((c) => c.field === 'body').map((c) => withId<RawBodyComponent>(c, { __component: c.__component })),
+    references: components.filter((c) => c.field === 'references').map((c) => withId<RawReference>(c)),
     // SQLite stores booleans as 0/1.
-    seo: seo ? { ...withId(seo), noindex: seo.data!.noindex === null ? null : Boolean(seo.data!.noindex) } : null,
+    seo: seo ? { ...withId<RawSeo>(seo), noindex: seo.data!.noindex === null ? null : Boolean(seo.data!.noindex) } : null,
   };
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async bySlug(slug: string): Promise<ArticlePage | null> {
+  async bySlug(slug: string): Promise<RawArticle | null> {
     const dialect: Dialect = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
     const result = await withConnection(strapi, (knex) => knex.raw(SQL[dialect], [slug]));
     const row = (dialect === 'postgres' ? result.rows[0] : result[0]) as Row | undefined;

@@ -9,23 +9,16 @@
  * read time, so picks of drafts start working when the draft is published, and picks of
  * unpublished or deleted articles silently drop out. Every query has an explicit field list.
  */
+import type { RawArticleSummary, RawRecommendedItem, RawRelated } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
-import type { ArticleSummary } from './summaries';
 
 const ARTICLE = 'api::article.article';
 const RANKING_POOL = 500;
 
-export type RecommendedEntry =
-  | { kind: 'article'; article: ArticleSummary }
-  | { kind: 'external'; url: string; label: string };
-
-export type RelatedRails = {
-  recommended: RecommendedEntry[];
-  alsoLike: ArticleSummary[];
-  recommendedSource: 'article' | 'site-default';
-};
+/** The route's `data`, plus where "recommended" came from (the route's `meta.recommendedSource`). */
+type Rails = RawRelated['data'] & Pick<RawRelated['meta'], 'recommendedSource'>;
 
 type StoredRecommended = { url?: string | null; label?: string | null; targetDocumentId?: string | null };
 type StoredPick = { targetDocumentId?: string | null };
@@ -34,7 +27,7 @@ type StoredPick = { targetDocumentId?: string | null };
  * A curated external link as the rail shows it, or null when the stored URL is not an http(s) URL
  * that parses (the schema's regex lets `https://%` through): such an item is dropped, not a 500.
  */
-const externalLink = (url: string, label: string | null | undefined): RecommendedEntry | null => {
+const externalLink = (url: string, label: string | null | undefined): RawRecommendedItem | null => {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return null;
   let hostname: string;
   try {
@@ -47,7 +40,7 @@ const externalLink = (url: string, label: string | null | undefined): Recommende
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const summariesByDocumentId = (ids: string[]): Promise<Map<string, ArticleSummary>> =>
+  const summariesByDocumentId = (ids: string[]): Promise<Map<string, RawArticleSummary>> =>
     strapi.service('api::article.summaries').byDocumentIds(ids);
 
   /**
@@ -108,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async forArticle(slug: string, limit: number): Promise<RelatedRails | null> {
+    async forArticle(slug: string, limit: number): Promise<Rails | null> {
       // The query engine, not the document service: the stored targets are private attributes.
       const article = (await strapi.db.query(ARTICLE).findOne({
         where: { slug, publishedAt: { $notNull: true } },
@@ -129,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!article) return null;
 
       let stored = article.recommended ?? [];
-      let recommendedSource: RelatedRails['recommendedSource'] = 'article';
+      let recommendedSource: Rails['recommendedSource'] = 'article';
       if (stored.length === 0) {
         const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({
           select: ['id'],
@@ -143,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const curatedIds = stored.map((item) => item.targetDocumentId).filter(Boolean) as string[];
       const summaries = await summariesByDocumentId([...new Set([...curatedIds, ...pinnedIds])]);
 
-      const recommended: RecommendedEntry[] = [];
+      const recommended: RawRecommendedItem[] = [];
       const seen = new Set<string>([article.documentId]);
       for (const item of stored) {
         if (item.targetDocumentId) {
@@ -163,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...seen,
         ...((article.alsoLikeExcluded ?? []).map((p) => p.targetDocumentId).filter(Boolean) as string[]),
       ]);
-      const alsoLike: ArticleSummary[] = [];
+      const alsoLike: RawArticleSummary[] = [];
       for (const id of pinnedIds) {
         const summary = summaries.get(id);
         if (summary && !excluded.has(id) && alsoLike.length < limit) {

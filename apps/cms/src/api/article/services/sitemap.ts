@@ -7,6 +7,7 @@
  * is one statement over the partial index of published articles, ordered by first publication so
  * an article stays in the same file when it is republished.
  */
+import type { RawArticleSitemapSummaryResponse, RawArticleStamp } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { isoDateTime } from '../../../utils/sql-dates';
@@ -14,18 +15,16 @@ import { isoDateTime } from '../../../utils/sql-dates';
 /** Well under the sitemaps.org limit of 50,000 URLs per file. */
 export const SITEMAP_PAGE_SIZE = 10_000;
 
-export type SitemapStamp = { slug: string; updatedAt: string };
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.db.connection('articles').whereNotNull('published_at');
   return {
-    async summary() {
+    async summary(): Promise<RawArticleSitemapSummaryResponse['meta']['pagination']> {
       const [{ total } = { total: 0 }] = (await published().count({ total: '*' })) as Array<{ total: number | string }>;
       const count = Number(total);
       return { pageSize: SITEMAP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE)), total: count };
     },
 
-    async page(page: number): Promise<SitemapStamp[]> {
+    async page(page: number): Promise<RawArticleStamp[]> {
       const rows = (await published()
         .select('slug', 'updated_at')
         .orderBy([{ column: 'first_published_at' }, { column: 'id' }])

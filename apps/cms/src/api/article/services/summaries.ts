@@ -2,6 +2,7 @@
  * The card-sized view of published articles that rails, search and listings share, fetched in
  * one query with an explicit field list.
  */
+import type { RawArticleSummary, RawMedia } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
 import { isoDateTime } from '../../../utils/sql-dates';
@@ -17,22 +18,17 @@ export const SUMMARY_FIELDS = [
 ] as const;
 const COVER_FIELDS = ['url', 'width', 'height', 'alternativeText'] as const;
 
-export type ArticleSummary = {
-  documentId: string;
-  title: string;
-  slug: string;
-  excerpt: string;
+/** A row as the query engine returns it: dates may be Date objects or epoch milliseconds (SQLite). */
+type SummaryRow = Pick<RawArticleSummary, 'documentId' | 'title' | 'slug' | 'excerpt'> & {
   coverAlt: string | null;
-  firstPublishedAt: string | null;
-  updatedAt: string;
-  cover: { url: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+  firstPublishedAt: unknown;
+  updatedAt: unknown;
+  cover?: RawMedia | null;
 };
-
-type SummaryRow = Omit<ArticleSummary, 'cover'> & { cover?: ArticleSummary['cover'] };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Published summaries keyed by documentId; ids that are not published are simply absent. */
-  async byDocumentIds(documentIds: string[]): Promise<Map<string, ArticleSummary>> {
+  async byDocumentIds(documentIds: string[]): Promise<Map<string, RawArticleSummary>> {
     const unique = [...new Set(documentIds)];
     if (unique.length === 0) return new Map();
     const rows = (await strapi.db.query('api::article.article').findMany({
