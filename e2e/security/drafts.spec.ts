@@ -5,6 +5,7 @@
  * reviewer and the home page's picks, so a leak would show their marker words.
  */
 import { expect, test } from '@playwright/test';
+import { DRAFT_STATUS_SPELLINGS } from '@nourish/test-support';
 
 import {
   adminSession,
@@ -17,18 +18,9 @@ import {
   type DraftProbes,
 } from './support';
 
-/** Every way to ask Strapi 5 for draft versions: it treats any status but exactly `published` as draft. */
+/** Every way to ask Strapi 5 for draft versions: each spelling of `status`, and the other selectors. */
 const DRAFT_SELECTORS = [
-  'status=draft',
-  'status=DRAFT',
-  'status=Draft',
-  'status=x',
-  'status=',
-  'status=Published',
-  'status=PUBLISHED',
-  'status[0]=draft',
-  'status[]=published&status[]=draft',
-  'status[$eq]=draft',
+  ...DRAFT_STATUS_SPELLINGS,
   'publicationState=preview',
   'publicationFilter=never-published',
   'hasPublishedVersion=false',

@@ -5,10 +5,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
+import { articleBySlugQuery } from '@nourish/content';
+
 import { getJson, type ErrorBody, type Page } from '../helpers/http';
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
 import { first } from '../helpers/found';
-import { brackets, SITE_POPULATE } from '../helpers/site-queries';
+import { siteUrl } from '../helpers/site-queries';
 
 type Json = Record<string, unknown>;
 
@@ -35,8 +37,7 @@ export const articlePageTests = (ctx: CmsContext) => {
     const slugs = await getJson<Page<{ slug: string }>>(api('/articles?fields[0]=slug&pagination[pageSize]=100'));
     assert.ok(slugs.body.data.length >= 24);
     for (const { slug } of slugs.body.data) {
-      const query = [`filters[slug][$eq]=${slug}`, ...brackets(SITE_POPULATE)].join('&');
-      const rest = await getJson<Page<Json>>(api(`/articles?${query}`), TOKEN);
+      const rest = await getJson<Page<Json>>(api(siteUrl('/articles', articleBySlugQuery(slug))), TOKEN);
       const page = await getJson<{ data: Json }>(api(`/articles/by-slug/${slug}`), TOKEN);
       assert.equal(rest.status, 200, rest.text);
       assert.equal(page.status, 200, page.text);

@@ -6,26 +6,15 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 
+import { articleBySlugQuery } from '@nourish/content';
+import { DRAFT_STATUS_SPELLINGS } from '@nourish/test-support';
+
 import { connect, getJson, type ErrorBody, type Page } from '../helpers/http';
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
 import { first } from '../helpers/found';
-import { queryString, SITE_POPULATE } from '../helpers/site-queries';
+import { siteUrl } from '../helpers/site-queries';
 
 type Ref = { documentId: string; slug: string };
-
-/** Every spelling that Strapi would read as "drafts" (anything but exactly `published`). */
-const STATUS_VARIANTS = [
-  'status=draft',
-  'status=DRAFT',
-  'status=Draft',
-  'status=x',
-  'status=',
-  'status=Published',
-  'status=PUBLISHED',
-  'status[0]=draft',
-  'status[]=published&status[]=draft',
-  'status[draft]=1',
-];
 
 export const draftAccessTests = (ctx: CmsContext) => {
   const { api, kind } = ctx;
@@ -61,7 +50,7 @@ export const draftAccessTests = (ctx: CmsContext) => {
     assert.ok(viaTopic.text.includes(DRAFT_MARK) && viaTopic.text.includes(EDIT_MARK), 'status=draft reaches populated relations');
 
     const preview = await getJson<Page<{ title: string; author: { slug: string } | null }>>(
-      api(`/articles?${queryString({ filters: { slug: { $eq: editedSlug } }, ...SITE_POPULATE, status: 'draft' })}`),
+      api(siteUrl('/articles', { ...articleBySlugQuery(editedSlug), status: 'draft' })),
       TOKEN,
     );
     assert.equal(preview.status, 200, preview.text);
@@ -90,7 +79,7 @@ export const draftAccessTests = (ctx: CmsContext) => {
       '/sitemap/articles/1',
     ];
     for (const route of routes) {
-      for (const status of STATUS_VARIANTS) {
+      for (const status of DRAFT_STATUS_SPELLINGS) {
         const url = `${route}${route.includes('?') ? '&' : '?'}${status}`;
         const res = await getJson<ErrorBody>(api(url));
         assert.equal(res.status, 403, `${url} answered ${res.status}: ${res.text.slice(0, 300)}`);

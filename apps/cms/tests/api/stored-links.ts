@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
+import type { RawRelated } from '@nourish/content/schemas';
+
 import { getJson } from '../helpers/http';
-import type { CmsContext, Related } from '../helpers/cms-suite';
+import type { CmsContext } from '../helpers/cms-suite';
 import { first } from '../helpers/found';
 
 const UNPARSEABLE = ['https://%', 'http://['];
@@ -22,7 +24,7 @@ export const storedLinkTests = (ctx: CmsContext) => {
     const published = await ctx.editor.publishArticle(doc.documentId);
     assert.equal(published.status, 200, `the admin accepts these URLs (the regex allows them): ${published.text}`);
 
-    const rails = await getJson<Related>(ctx.api(`/articles/${slug}/related`));
+    const rails = await getJson<RawRelated>(ctx.api(`/articles/${slug}/related`));
     assert.equal(rails.status, 200, rails.text);
     assert.deepEqual(
       rails.body.data.recommended.map((item) => (item.kind === 'external' ? item.url : item.article.slug)),

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before } from 'node:test';
 
+import type { RawRelated } from '@nourish/content/schemas';
+
 import { APP_DIR, exampleEnv, startCms, type CmsServer } from './cms-server';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 import { first } from './found';
@@ -13,13 +15,6 @@ import { AdminSession, getJson, type Page } from './http';
 import { startWebhookReceiver } from './site-webhook';
 
 export type Summary = { documentId: string; slug: string; title: string; firstPublishedAt: string | null };
-export type Related = {
-  data: {
-    recommended: Array<{ kind: 'article'; article: Summary } | { kind: 'external'; url: string; label: string }>;
-    alsoLike: Summary[];
-  };
-  meta: { slug: string; limit: number; recommendedSource: string };
-};
 export type ArticleRow = Summary & { topics?: Array<{ slug: string }> };
 
 export const CONTENT_DIR = path.join(APP_DIR, 'src', 'seed', 'content');
@@ -29,7 +24,7 @@ export const REVALIDATE_SECRET = 'test-revalidate-secret-0123456789';
 export const paragraph = (text: string) => [
   { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
 ];
-export const railKeys = (r: Related) =>
+export const railKeys = (r: RawRelated) =>
   r.data.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.url));
 
 export const useSeededCms = (kind: DatabaseKind) => {
@@ -59,7 +54,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
     },
     api,
     async related(slug: string, limit = 6) {
-      const res = await getJson<Related>(api(`/articles/${slug}/related?limit=${limit}`));
+      const res = await getJson<RawRelated>(api(`/articles/${slug}/related?limit=${limit}`));
       assert.equal(res.status, 200, res.text);
       return res.body;
     },

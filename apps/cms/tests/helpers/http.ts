@@ -88,7 +88,8 @@ export class AdminSession {
   /** Uploads one file to the media library as the admin does (multipart `POST /upload`). */
   async upload(fileName: string, bytes: Uint8Array | string, mimeType: string) {
     const form = new FormData();
-    form.append('files', new Blob([bytes], { type: mimeType }), fileName);
+    // A copy: the DOM's Blob takes only bytes over a plain ArrayBuffer (a Buffer may sit on a shared one).
+    form.append('files', new Blob([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], { type: mimeType }), fileName);
     form.append('fileInfo', JSON.stringify({ name: fileName, alternativeText: 'test', caption: null }));
     const res = await fetch(`${this.base}/upload`, {
       method: 'POST',
