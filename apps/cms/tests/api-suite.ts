@@ -11,6 +11,7 @@ import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
+import { siteFixtureTests } from './api/site-fixtures';
 import { storedLinkTests } from './api/stored-links';
 import { uploadTests } from './api/uploads';
 import type { DatabaseKind } from './helpers/databases';
@@ -19,6 +20,8 @@ import { useSeededCms } from './helpers/cms-suite';
 export const describeCmsApi = (kind: DatabaseKind) =>
   describe(`CMS REST API on ${kind}`, { timeout: 600_000 }, () => {
     const ctx = useSeededCms(kind);
+    // First: it reads the demo content as seeded, before the groups below change it.
+    describe('contract fixtures', () => siteFixtureTests(ctx));
     describe('public reads, writes and bad input', () => publicApiTests(ctx));
     describe('drafts never reach the public', () => draftAccessTests(ctx));
     describe('bounded public queries', () => queryBoundsTests(ctx));

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import {
-  articleListResponse,
-  articleSummaryListResponse,
-  authorListResponse,
-  homePageResponse,
-  relatedResponse,
-  siteSettingResponse,
-  topicListResponse,
-} from '../src/schemas';
+import { articleListResponse, articleSummaryListResponse, relatedResponse } from '../src/schemas';
+import { DEMO_SUBJECTS, siteRoutes } from '../src/site-routes';
 import { clone, fixture } from './helpers';
 
 type Json = Record<string, unknown> & { data: unknown };
@@ -16,21 +10,20 @@ const issuePaths = (result: { success: boolean; error?: { issues: Array<{ path: 
   (result.error?.issues ?? []).map((issue) => issue.path.map(String).join('.'));
 
 describe('zod schemas accept real CMS responses', () => {
-  const cases = [
-    ['article-magnesium-glycinate', articleListResponse],
-    ['articles-topic-sleep', articleSummaryListResponse],
-    ['related-magnesium-glycinate', relatedResponse],
-    ['home-page', homePageResponse],
-    ['site-setting', siteSettingResponse],
-    ['author-amara-okafor', authorListResponse],
-    ['topic-sleep', topicListResponse],
-  ] as const;
-  for (const [name, schema] of cases) {
-    it(name, () => {
-      const result = schema.safeParse(fixture(name));
+  // One fixture per route the site calls (src/site-routes.ts), captured from the demo CMS.
+  for (const route of siteRoutes({ ...DEMO_SUBJECTS, articleDocumentId: 'unused' })) {
+    it(`${route.name} (GET /api${route.path})`, () => {
+      const result = route.schema.safeParse(fixture(route.name));
       assert.equal(result.success, true, JSON.stringify(issuePaths(result)));
     });
   }
+
+  it('every fixture belongs to a route', () => {
+    const names = new Set(siteRoutes({ ...DEMO_SUBJECTS, articleDocumentId: 'unused' }).map((route) => route.name));
+    const files = readdirSync(new URL('./fixtures/', import.meta.url)).map((file) => file.replace(/\.json$/, ''));
+    assert.deepEqual(files.filter((file) => !names.has(file)), []);
+    assert.equal(files.length, names.size);
+  });
 });
 
 describe('zod schemas reject broken responses with the path of the problem', () => {
