@@ -28,13 +28,7 @@ export const queryBoundsTests = (ctx: CmsContext) => {
   };
 
   it("answers the site's own reads with 200 without a token", async () => {
-    const topics = await getJson<Page<{ slug: string }>>(api('/topics?fields[0]=slug'));
-    const authors = await getJson<Page<{ slug: string }>>(api('/authors?fields[0]=slug'));
-    const reads = siteReads({
-      article: 'magnesium-glycinate',
-      topic: first(topics.body.data, 'topic').slug,
-      author: first(authors.body.data, 'author').slug,
-    });
+    const reads = siteReads();
     for (const url of reads) {
       const res = await getJson(api(url));
       assert.equal(res.status, 200, `${url}: ${res.text.slice(0, 300)}`);

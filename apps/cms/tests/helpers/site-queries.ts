@@ -12,10 +12,11 @@ export const siteUrl = (path: string, query: StrapiQuery): string =>
 /**
  * Every public read the site makes, as `path?query` under /api: the article's REST read with the
  * page's populate first, then every route of the contract but the preview (a draft read, token only).
+ * By default about the demo content's subjects (the suite runs on the demo seed).
  */
-export const siteReads = (s: Pick<SiteRouteSubjects, 'article' | 'topic' | 'author'>): string[] => [
+export const siteReads = (s: Omit<SiteRouteSubjects, 'articleDocumentId'> = DEMO_SUBJECTS): string[] => [
   siteUrl('/articles', articleBySlugQuery(s.article)),
-  ...siteRoutes({ ...DEMO_SUBJECTS, ...s, articleDocumentId: 'unused' })
+  ...siteRoutes({ ...s, articleDocumentId: 'unused' })
     .filter((route) => route.query.status !== 'draft')
     .map((route) => siteUrl(route.path, route.query)),
 ];
