@@ -162,10 +162,14 @@ sub vcl_backend_response {
     }
     # A failing site never replaces a good copy. A background refresh is simply dropped (the
     # stale copy stays); a foreground fetch fails, and vcl_synth retries on the stale copy. On that
-    # retry (no copy to fall back on) the site's own error page goes out, uncached.
+    # retry (no copy to fall back on) the site's own 503 page goes out, uncached; any other 5xx
+    # becomes the edge's 503 with Retry-After (vcl_backend_error): readers never get a 500.
     if (beresp.status >= 500) {
         if (bereq.is_bgfetch || !bereq.http.X-Edge-Stale-Retry) {
             return (abandon);
+        }
+        if (beresp.status != 503) {
+            return (error(503, "Service Unavailable"));
         }
         set beresp.ttl = 0s;
         set beresp.uncacheable = true;
