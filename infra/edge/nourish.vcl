@@ -128,7 +128,7 @@ sub edge_normalise_url {
         set req.url = regsuball(req.url, "%20", "+");
         set req.url = regsuball(req.url, "\+{2,}", "+");
         set req.url = regsuball(req.url, "(?<=[?&]q=)\++|\++(?=&|$)", "");
-    } elsif (req.url ~ "^/((topics|authors)/[^/?]+)?(\?|$)") {
+    } elsif (req.url ~ "^/((topics|authors)/[^?]+|page/[0-9]+)?(\?|$)") {
         set req.url = regsuball(req.url, "(?<=[?&])(?!page=)[^&]*(?:&|$)", "");
     } elsif (req.url ~ "^/_next/image\?") {
         set req.url = regsuball(req.url, "(?<=[?&])(?!(?:url|w|q)=)[^&]*(?:&|$)", "");
@@ -198,10 +198,11 @@ sub vcl_backend_response {
             set beresp.uncacheable = true;
             return (deliver);
         }
-    } elsif (bereq.url ~ "^/((topics|authors)/[^/?]+)?(\?|$)|^/(robots\.txt|feed\.xml|sitemap\.xml)$|^/sitemaps/" &&
+    } elsif (bereq.url ~ "^/((topics|authors)/[^?]+|page/[0-9]+)?(\?|$)|^/(robots\.txt|feed\.xml|sitemap\.xml)$|^/sitemaps/" &&
              beresp.http.Cache-Control ~ "(?i)private|no-store|no-cache|max-age=0") {
-        # Public page types the site renders per request: cached here, purged by their tags, and
-        # bounded by the site's own 300 s time-based revalidation.
+        # Public page types the site renders per request (home, topic and author pages, with their
+        # later pages as `?page=N` or as a path): cached here, purged by their tags, and bounded by
+        # the site's own 300 s time-based revalidation.
         set beresp.ttl = 300s;
     } elsif (beresp.ttl <= 0s || (!beresp.http.Surrogate-Control &&
              beresp.http.Cache-Control ~ "(?i)private|no-store|no-cache")) {
