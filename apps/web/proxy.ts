@@ -1,5 +1,7 @@
 /**
- * Names each response's cache tags for the edge cache (lib/edge/surrogate-keys.ts), and refuses request paths that are not validly percent-encoded (`/articles/%E0%A4%A`) with a plain
+ * Names each response's cache tags for the edge cache (`Surrogate-Key`, lib/edge/surrogate-keys.ts).
+ *
+ * Refuses request paths that are not validly percent-encoded (`/articles/%E0%A4%A`) with a plain
  * 400. Next 16 answers them with a bare 500 on dynamic routes (vercel/next.js#92527): its own
  * DecodeError handling renders the Pages Router `/_error`, which an App Router site does not have.
  */
