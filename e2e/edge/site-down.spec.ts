@@ -31,7 +31,10 @@ test('site killed under load: zero non-2xx at the edge for cached URLs', async (
   expect(during.headers.get('x-edge-cache')).toBe('stale');
   const result = await run;
 
-  console.log(`site killed under load: ${result.requests.total} requests, ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.requests.average} req/s`);
+  console.log(
+    `site killed under load: ${result.requests.total} requests, ${result['2xx']} 2xx, ${result.non2xx} non-2xx, ` +
+      `${result.errors} errors, ${result.timeouts} timeouts, ${result.requests.average} req/s; statuses ${JSON.stringify(result.statusCodeStats)}`,
+  );
   expect(result.requests.total).toBeGreaterThan(1000);
   expect({ non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
 

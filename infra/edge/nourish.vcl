@@ -146,8 +146,13 @@ sub vcl_hash {
 }
 
 sub vcl_miss {
-    # Search misses cost a CMS query each: a per-client budget (cached queries are free).
+    # Search misses cost a CMS query each: a per-client budget (cached queries are free). Over it,
+    # an expired copy of the same search is still better than a 429.
     if (req.url ~ "^/search\?" && vsthrottle.is_denied("search:" + client.identity, 40, 10s, 10s)) {
+        if (!req.http.X-Edge-Stale-Retry) {
+            set req.http.X-Edge-Stale-Retry = "1";
+            return (restart);
+        }
         return (synth(429, "Too Many Requests"));
     }
 }
