@@ -33,18 +33,31 @@ install_dependencies() {
 }
 
 # From Debian, never downloaded at install time: Chromium for Playwright and Lighthouse, xmllint
-# for the sitemap schema check, nginx as the benchmark's static-file baseline.
+# for the sitemap schema check, nginx as the benchmark's static-file baseline, Varnish as the edge.
 ensure_debian_tools() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
-  if [ ${#missing[@]} -gt 0 ]; then
-    step "Installing from Debian: ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  apt_install "${missing[@]}"
+  ensure_edge_tools
+}
+
+# The edge cache (infra/edge): Debian's Varnish and varnish-modules (xkey, vsthrottle).
+ensure_edge_tools() {
+  local missing=()
+  command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || missing+=(varnish)
+  compgen -G '/usr/lib/*/varnish/vmods/libvmod_xkey.so' >/dev/null || compgen -G '/usr/lib/varnish/vmods/libvmod_xkey.so' >/dev/null ||
+    missing+=(varnish-modules)
+  apt_install "${missing[@]}"
+}
+
+apt_install() {
+  [ $# -gt 0 ] || return 0
+  step "Installing from Debian: $*"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # Waits for a URL to answer 2xx/3xx; $3 is a PID that must stay alive meanwhile.

@@ -34,12 +34,16 @@ run_suite() { # name, dir, command...
 }
 
 run_suite content "$ROOT/packages/content" pnpm test
+run_suite web "$ROOT/apps/web" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
   # The security suite (docs/security.md) on a fresh stack of its own: drafts, private fields, query
   # abuse and fuzz, uploads, secrets, XSS in every field, headers, cache poisoning, rate limits.
   run_suite security "$ROOT/e2e" pnpm test:security
+  # The edge suite (infra/edge) on a stack it starts itself, Varnish in front of the site: publish
+  # and unpublish at the edge, the site killed under load, the CMS frozen and killed, poisoning.
+  run_suite edge "$ROOT/e2e" pnpm test:edge
 fi
 
 # Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.

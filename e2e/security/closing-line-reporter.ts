@@ -6,6 +6,12 @@ import type { FullResult, Reporter, Suite } from '@playwright/test/reporter';
 
 export default class ClosingLineReporter implements Reporter {
   private root: Suite | undefined;
+  private readonly name: string;
+
+  /** `name` starts the line (the edge suite reuses this reporter). */
+  constructor(options: { name?: string } = {}) {
+    this.name = options.name ?? 'security';
+  }
 
   onBegin(_config: unknown, suite: Suite): void {
     this.root = suite;
@@ -21,6 +27,6 @@ export default class ClosingLineReporter implements Reporter {
     const skipped = count('skipped') - notRun;
     // A run that failed without failing a test (a server that did not start) still counts as one failure.
     const runFailed = result.status !== 'passed' && failed + notRun === 0 ? 1 : 0;
-    console.log(`security: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
+    console.log(`${this.name}: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
   }
 }

@@ -2,14 +2,39 @@
  * POST /api/revalidate: the CMS's change notification. The secret header is checked in constant
  * time, the body is small and validated, and the tags come from `tagsForChange`, never from the
  * payload. Revalidating the same change twice is harmless. Tags expire at once, so the next
- * request renders fresh content (a stale page is never served after an unpublish).
+ * request renders fresh content (a stale page is never served after an unpublish). Then the same
+ * tags are purged at the edge caches (lib/edge/purge.ts); an edge that fails is logged, never
+ * turned into an error for the CMS (Next's tags are expired either way).
  */
 import { changeNotification, tagsForChange } from '@nourish/content';
 import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
 
+import { edgePurgerFromEnv, type EdgePurger } from '@/lib/edge/purge';
 import { revalidateSecret, secretMatches } from '@/lib/secrets';
 
 const MAX_BODY_BYTES = 16 * 1024;
+
+let purger: EdgePurger | undefined;
+
+/** Schedules the edge purge for when the response is done; returns how many edges it goes to. */
+function purgeEdgeAfterResponse(tags: string[]): number {
+  let edge: EdgePurger;
+  try {
+    edge = purger ??= edgePurgerFromEnv();
+  } catch (error) {
+    console.error(`[revalidate] edge purge not configured correctly: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+  if (edge.edges.length === 0) return 0;
+  after(async () => {
+    for (const result of await edge.purge(tags)) {
+      if (result.ok) console.log(`[revalidate] edge ${result.edge}: purged ${result.purged ?? '?'} object(s) for ${tags.length} tag(s)`);
+      else console.error(`[revalidate] edge purge failed at ${result.edge}: ${result.error}`);
+    }
+  });
+  return edge.edges.length;
+}
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -35,5 +60,8 @@ export async function POST(request: Request): Promise<Response> {
   }
   const tags = tagsForChange(parsed.data);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  return json(200, { revalidated: tags });
+  // Next applies revalidateTag only once this handler has returned (before the response ends);
+  // purging the edge earlier would let a reader's request refill it from the old page meanwhile.
+  const edges = purgeEdgeAfterResponse(tags);
+  return json(200, { revalidated: tags, edgePurges: edges });
 }

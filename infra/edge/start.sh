@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Starts the edge cache (Varnish, in the foreground) in front of the site. VCL cannot read the
+# environment, so the backend, the purge ACL and the public origin are rendered into
+# $EDGE_WORKDIR/backend.vcl, which nourish.vcl includes. Used by scripts/demo.sh, the edge test
+# suite (e2e/edge) and the Docker image (infra/edge/Dockerfile).
+#
+#   EDGE_LISTEN        address:port readers connect to      (default 127.0.0.1:3000)
+#   EDGE_BACKEND       the site, host:port                   (default 127.0.0.1:3001)
+#   EDGE_PUBLIC_HOST   Host header the site receives         (default: EDGE_BACKEND)
+#   EDGE_PUBLIC_PROTO  X-Forwarded-Proto the site receives   (default http; https behind TLS)
+#   EDGE_PURGE_ALLOW   who may PURGE besides loopback: addresses, networks or host names,
+#                      separated by spaces or commas        (e.g. "10.0.0.0/8 web")
+#   EDGE_MEMORY        cache size                            (default 256m)
+#   EDGE_WORKDIR       Varnish's working directory           (default /tmp/nourish-edge-<port>)
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+LISTEN="${EDGE_LISTEN:-127.0.0.1:3000}"
+BACKEND="${EDGE_BACKEND:-127.0.0.1:3001}"
+PUBLIC_HOST="${EDGE_PUBLIC_HOST:-$BACKEND}"
+PUBLIC_PROTO="${EDGE_PUBLIC_PROTO:-http}"
+MEMORY="${EDGE_MEMORY:-256m}"
+WORKDIR="${EDGE_WORKDIR:-/tmp/nourish-edge-${LISTEN##*:}}"
+
+fail() { echo "edge: $*" >&2; exit 1; }
+BACKEND_HOST="${BACKEND%:*}"
+BACKEND_PORT="${BACKEND##*:}"
+[[ "$BACKEND" == *:* && "$BACKEND_PORT" =~ ^[0-9]+$ && "$BACKEND_HOST" =~ ^[A-Za-z0-9.-]+$ ]] ||
+  fail "EDGE_BACKEND must be host:port, got '$BACKEND'"
+[[ "$PUBLIC_HOST" =~ ^[A-Za-z0-9.-]+(:[0-9]+)?$ ]] || fail "EDGE_PUBLIC_HOST must be host[:port], got '$PUBLIC_HOST'"
+[[ "$PUBLIC_PROTO" =~ ^https?$ ]] || fail "EDGE_PUBLIC_PROTO must be http or https, got '$PUBLIC_PROTO'"
+command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || fail "varnishd not found (Debian: apt-get install varnish varnish-modules)"
+
+acl_entries='    "127.0.0.1";
+    "::1";'
+PURGE_ALLOW="${EDGE_PURGE_ALLOW:-}"
+for entry in ${PURGE_ALLOW//,/ }; do
+  [[ "$entry" =~ ^([A-Za-z0-9.:-]+)(/([0-9]{1,3}))?$ ]] || fail "EDGE_PURGE_ALLOW: not an address, network or host: '$entry'"
+  acl_entries+=$'\n'"    \"${BASH_REMATCH[1]}\"${BASH_REMATCH[2]:+/${BASH_REMATCH[3]}};"
+done
+
+mkdir -p "$WORKDIR"
+cat > "$WORKDIR/backend.vcl" <<VCL
+# Rendered by infra/edge/start.sh; do not edit.
+backend site {
+    .host = "$BACKEND_HOST";
+    .port = "$BACKEND_PORT";
+    .connect_timeout = 1s;
+    .first_byte_timeout = 15s;
+    .between_bytes_timeout = 10s;
+    # A static file: says whether the site process answers, whatever the CMS is doing. Sick
+    # after 3 of 5 probes fail (6-10 s): a site that is only slow under load keeps being asked.
+    .probe = {
+        .url = "/icon.svg";
+        .interval = 2s;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+        .initial = 3;
+    }
+}
+
+acl purgers {
+$acl_entries
+}
+
+sub edge_backend_origin {
+    set bereq.http.Host = "$PUBLIC_HOST";
+    set bereq.http.X-Forwarded-Proto = "$PUBLIC_PROTO";
+}
+VCL
+
+echo "edge: listening on $LISTEN, caching $BACKEND ($MEMORY), purges from loopback${PURGE_ALLOW:+ and $PURGE_ALLOW}"
+exec "$(command -v varnishd || echo /usr/sbin/varnishd)" -F -n "$WORKDIR" -a "$LISTEN" \
+  -f "$HERE/nourish.vcl" -p vcl_path="$WORKDIR:$HERE" \
+  -s "malloc,$MEMORY"
