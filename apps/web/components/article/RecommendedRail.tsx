@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { RelatedLink } from '@nourish/content';
 import { CmsImage } from '@/components/media/CmsImage';
 import styles from './RecommendedRail.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 /**
  * "Recommended for you": the editor's picks in their order. External picks say so, open in a new
@@ -23,9 +23,9 @@ export function RecommendedRail({ items }: { items: RelatedLink[] }) {
               ) : (
                 <span className={styles.thumbPlaceholder} aria-hidden="true" />
               )}
-              <Link href={`/articles/${item.article.slug}`} className={styles.link}>
+              <IntentLink href={`/articles/${item.article.slug}`} className={styles.link}>
                 {item.article.title}
-              </Link>
+              </IntentLink>
             </li>
           ) : (
             <li key={item.href} className={`${styles.item} ${styles.external}`}>
