@@ -34,7 +34,7 @@ export function ArticleHeader({ article }: { article: Article }) {
 
       <div className={styles.byline}>
         {article.author?.avatar ? (
-          <CmsImage image={article.author.avatar} sizes="3rem" className={styles.avatar} decorative />
+          <CmsImage image={article.author.avatar} width={48} className={styles.avatar} decorative />
         ) : null}
         <div className={styles.credits}>
           {article.author ? (

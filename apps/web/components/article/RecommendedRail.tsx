@@ -19,7 +19,7 @@ export function RecommendedRail({ items }: { items: RelatedLink[] }) {
           item.kind === 'article' ? (
             <li key={item.article.documentId} className={styles.item}>
               {item.article.cover ? (
-                <CmsImage image={item.article.cover} sizes="5rem" className={styles.thumb} decorative />
+                <CmsImage image={item.article.cover} width={96} className={styles.thumb} decorative />
               ) : (
                 <span className={styles.thumbPlaceholder} aria-hidden="true" />
               )}
