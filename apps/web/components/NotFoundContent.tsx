@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { Topic } from '@nourish/content';
 import { SearchForm } from '@/components/site/SearchForm';
 import { TopicLinks } from '@/components/site/TopicLinks';
 import styles from './StatusPage.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 /** The 404 body: say what happened, then offer somewhere useful to go. */
 export function NotFoundContent({ topics = [] }: { topics?: Topic[] }) {
@@ -16,7 +16,7 @@ export function NotFoundContent({ topics = [] }: { topics?: Topic[] }) {
       <SearchForm id="not-found-search" label="Search for the page" />
       <TopicLinks topics={topics} className={styles.links}>
         <li>
-          <Link href="/">Home page and latest articles</Link>
+          <IntentLink href="/">Home page and latest articles</IntentLink>
         </li>
       </TopicLinks>
     </div>

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { pageHref } from '@/lib/pagination';
 import styles from './Pagination.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 type Props = { basePath: string; page: number; pageCount: number; extraParams?: Record<string, string> };
 
@@ -14,9 +14,9 @@ export function Pagination({ basePath, page, pageCount, extraParams = {} }: Prop
       {prev ? <link rel="prev" href={prev} /> : null}
       {next ? <link rel="next" href={next} /> : null}
       {prev ? (
-        <Link href={prev} rel="prev" className={styles.link}>
+        <IntentLink href={prev} rel="prev" className={styles.link}>
           <span aria-hidden="true">←</span> Previous<span className="visually-hidden"> page</span>
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}
@@ -24,9 +24,9 @@ export function Pagination({ basePath, page, pageCount, extraParams = {} }: Prop
         Page {page} of {pageCount}
       </p>
       {next ? (
-        <Link href={next} rel="next" className={styles.link}>
+        <IntentLink href={next} rel="next" className={styles.link}>
           Next<span className="visually-hidden"> page</span> <span aria-hidden="true">→</span>
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}

@@ -30,3 +30,15 @@ export async function measurePageWeight(siteUrl: string, path: string): Promise<
   for (const src of scripts) jsGzip += gzipBytes((await fetchBody(new URL(src, siteUrl))).body);
   return { path, htmlGzip: gzipBytes(body), jsGzip, scripts: scripts.length };
 }
+
+/** The App Router's inline flight data: every `<script>self.__next_f.push(...)</script>` element. */
+export const inlineFlightBytes = (html: string): number =>
+  [...html.matchAll(/<script\b[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
+
+export type PagePayload = { path: string; htmlBytes: number; flightBytes: number };
+
+/** Raw HTML bytes of one page and how many of them are inline flight data. */
+export async function measurePagePayload(siteUrl: string, path: string): Promise<PagePayload> {
+  const html = (await fetchBody(new URL(path, siteUrl))).body.toString('utf8');
+  return { path, htmlBytes: Buffer.byteLength(html), flightBytes: inlineFlightBytes(html) };
+}

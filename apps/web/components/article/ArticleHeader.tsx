@@ -1,14 +1,14 @@
-import Link from 'next/link';
 import type { Article, AuthorRef } from '@nourish/content';
 import { CmsImage } from '@/components/media/CmsImage';
 import { formatDate, nameWithCredentials } from '@/lib/format';
 import styles from './ArticleHeader.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 function PersonLink({ person }: { person: AuthorRef }) {
   return (
-    <Link href={`/authors/${person.slug}`} className={styles.person}>
+    <IntentLink href={`/authors/${person.slug}`} className={styles.person}>
       {nameWithCredentials(person)}
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -21,10 +21,10 @@ export function ArticleHeader({ article }: { article: Article }) {
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <ol>
             <li>
-              <Link href="/">Home</Link>
+              <IntentLink href="/">Home</IntentLink>
             </li>
             <li>
-              <Link href={`/topics/${primaryTopic.slug}`}>{primaryTopic.name}</Link>
+              <IntentLink href={`/topics/${primaryTopic.slug}`}>{primaryTopic.name}</IntentLink>
             </li>
           </ol>
         </nav>
@@ -34,7 +34,7 @@ export function ArticleHeader({ article }: { article: Article }) {
 
       <div className={styles.byline}>
         {article.author?.avatar ? (
-          <CmsImage image={article.author.avatar} sizes="3rem" className={styles.avatar} decorative />
+          <CmsImage image={article.author.avatar} width={48} className={styles.avatar} decorative />
         ) : null}
         <div className={styles.credits}>
           {article.author ? (

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { RelatedLink } from '@nourish/content';
 import { CmsImage } from '@/components/media/CmsImage';
 import styles from './RecommendedRail.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 /**
  * "Recommended for you": the editor's picks in their order. External picks say so, open in a new
@@ -19,13 +19,13 @@ export function RecommendedRail({ items }: { items: RelatedLink[] }) {
           item.kind === 'article' ? (
             <li key={item.article.documentId} className={styles.item}>
               {item.article.cover ? (
-                <CmsImage image={item.article.cover} sizes="5rem" className={styles.thumb} decorative />
+                <CmsImage image={item.article.cover} width={96} className={styles.thumb} decorative />
               ) : (
                 <span className={styles.thumbPlaceholder} aria-hidden="true" />
               )}
-              <Link href={`/articles/${item.article.slug}`} className={styles.link}>
+              <IntentLink href={`/articles/${item.article.slug}`} className={styles.link}>
                 {item.article.title}
-              </Link>
+              </IntentLink>
             </li>
           ) : (
             <li key={item.href} className={`${styles.item} ${styles.external}`}>

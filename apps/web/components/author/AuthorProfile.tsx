@@ -6,7 +6,7 @@ import styles from './AuthorProfile.module.css';
 export function AuthorProfile({ author }: { author: Author }) {
   return (
     <header className={`page-intro ${styles.profile}`}>
-      {author.avatar ? <CmsImage image={author.avatar} sizes="8rem" className={styles.avatar} /> : null}
+      {author.avatar ? <CmsImage image={author.avatar} width={128} className={styles.avatar} /> : null}
       <div className={styles.text}>
         <p className="eyebrow">{author.medicalReviewer ? 'Medical reviewer' : 'Author'}</p>
         <h1 className="page-title">{nameWithCredentials(author)}</h1>

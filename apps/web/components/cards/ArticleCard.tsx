@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { ArticleSummary } from '@nourish/content';
 import { CmsImage } from '@/components/media/CmsImage';
 import { formatDate } from '@/lib/format';
 import styles from './ArticleCard.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 type Props = {
   article: ArticleSummary;
@@ -25,9 +25,9 @@ export function ArticleCard({ article, headingLevel = 3, variant = 'default', si
       <div className={styles.body}>
         <Heading className={styles.title}>
           {/* The link's ::after covers the card, so the whole card is one click target and one tab stop. */}
-          <Link href={`/articles/${article.slug}`} className={styles.link}>
+          <IntentLink href={`/articles/${article.slug}`} className={styles.link}>
             {article.title}
-          </Link>
+          </IntentLink>
         </Heading>
         {variant !== 'compact' ? <p className={styles.excerpt}>{article.excerpt}</p> : null}
         {article.publishedAt ? (

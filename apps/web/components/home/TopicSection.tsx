@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { TopicSection as TopicSectionData } from '@nourish/content';
 import { ArticleGrid } from '@/components/cards/ArticleGrid';
 import styles from './Home.module.css';
+import { IntentLink } from '@/components/site/IntentLink';
 
 export function TopicSection({ section }: { section: TopicSectionData }) {
   const headingId = `topic-${section.topic.slug}-heading`;
@@ -9,9 +9,9 @@ export function TopicSection({ section }: { section: TopicSectionData }) {
     <section aria-labelledby={headingId} className={styles.section}>
       <div className="section-heading">
         <h2 id={headingId}>{section.heading}</h2>
-        <Link href={`/topics/${section.topic.slug}`}>
+        <IntentLink href={`/topics/${section.topic.slug}`}>
           More on {section.topic.name} <span aria-hidden="true">→</span>
-        </Link>
+        </IntentLink>
       </div>
       <ArticleGrid articles={section.articles} />
     </section>

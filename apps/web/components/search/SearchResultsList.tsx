@@ -36,7 +36,7 @@ export function SearchResultsList({ outcome, rawQuery }: Props) {
             <ol className={styles.list}>
               {results.items.map((article) => (
                 <li key={article.documentId}>
-                  <ArticleCard article={article} variant="row" sizes="10rem" />
+                  <ArticleCard article={article} variant="row" sizes="(min-width: 36rem) 10rem, 100vw" />
                 </li>
               ))}
             </ol>

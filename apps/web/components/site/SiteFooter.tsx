@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { SiteSettings, Topic } from '@nourish/content';
 import { copyrightLine } from '@/lib/format';
 import { TopicLinks } from './TopicLinks';
 import styles from './SiteFooter.module.css';
+import { IntentLink } from './IntentLink';
 
 type Props = { settings: SiteSettings; topics: Topic[] };
 
@@ -38,7 +38,7 @@ export function SiteFooter({ settings, topics }: Props) {
                     {link.label}
                   </a>
                 ) : (
-                  <Link href={link.href}>{link.label}</Link>
+                  <IntentLink href={link.href}>{link.label}</IntentLink>
                 )}
               </li>
             ))}

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { Topic } from '@nourish/content';
 import { SearchForm } from './SearchForm';
 import { TopicLinks } from './TopicLinks';
 import styles from './SiteHeader.module.css';
+import { IntentLink } from './IntentLink';
 
 type Props = { siteName: string; topics: Topic[] };
 
@@ -10,9 +10,9 @@ export function SiteHeader({ siteName, topics }: Props) {
   return (
     <header className={styles.header}>
       <div className={`container ${styles.bar}`}>
-        <Link href="/" className={styles.brand}>
+        <IntentLink href="/" className={styles.brand}>
           {siteName}
-        </Link>
+        </IntentLink>
         <SearchForm id="site-search" label="Site search" compact />
       </div>
       <nav aria-label="Topics" className={styles.nav}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
 import type { Topic } from '@nourish/content';
+import { IntentLink } from './IntentLink';
 
 type Props = {
   topics: Topic[];
@@ -17,7 +17,7 @@ export function TopicLinks({ topics, className, children }: Props) {
       {children}
       {topics.map((topic) => (
         <li key={topic.slug}>
-          <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
+          <IntentLink href={`/topics/${topic.slug}`}>{topic.name}</IntentLink>
         </li>
       ))}
     </ul>
