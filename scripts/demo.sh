@@ -25,7 +25,7 @@ if [ -f "$ROOT/apps/web/next.config.ts" ]; then
   step "Building the site"
   (cd "$ROOT/apps/web" && pnpm build)
   step "Starting the site on http://localhost:3000"
-  # `next start` runs with NODE_ENV=production, where the site refuses example secrets; the local
+  # The site's server (apps/web/server.mjs) runs with NODE_ENV=production, where the site refuses example secrets; the local
   # demo alone opts out, here and nowhere in a file that could be copied to a server.
   (cd "$ROOT/apps/web" && ALLOW_EXAMPLE_SECRETS=true exec pnpm start) &
   WEB_PID=$!
