@@ -1,20 +1,48 @@
 /**
- * Refuses request paths that are not validly percent-encoded (`/articles/%E0%A4%A`) with a plain
- * 400. Next 16 answers them with a bare 500 on dynamic routes (vercel/next.js#92527): its own
- * DecodeError handling renders the Pages Router `/_error`, which an App Router site does not have.
+ * Runs before every page route:
+ * - refuses request paths that are not validly percent-encoded (`/articles/%E0%A4%A`) with a plain
+ *   400. Next 16 answers them with a bare 500 on dynamic routes (vercel/next.js#92527): its own
+ *   DecodeError handling renders the Pages Router `/_error`, which an App Router site does not have;
+ * - serves `/` from the home page's cacheable route (lib/home-route.ts);
+ * - redirects (308) the old listing addresses `/topics/x?page=N` to `/topics/x/page/N`, and
+ *   `/page/1` to the listing's one canonical URL.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { HOME_ROUTE } from '@/lib/home-route';
+
+const LISTING = /^\/(?:topics|authors)\/[^/]+$/;
+const FIRST_PAGE = /^(\/(?:topics|authors)\/[^/]+)\/page\/1$/;
+
+const permanentRedirect = (request: NextRequest, pathname: string): NextResponse => {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  url.search = '';
+  return NextResponse.redirect(url, 308);
+};
 
 export function proxy(request: NextRequest): NextResponse | undefined {
+  const { pathname, searchParams } = request.nextUrl;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
-    return undefined;
+    decodeURIComponent(pathname);
   } catch {
     return new NextResponse('Bad request: the address is not validly encoded.\n', {
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
     });
   }
+
+  // The internal address stays reachable (the proxy also runs for the rewritten request, so it
+  // cannot redirect back); its canonical link names `/`.
+  if (pathname === '/') return NextResponse.rewrite(new URL(HOME_ROUTE, request.url));
+
+  const page = searchParams.get('page');
+  // Anything that is not a page number lands on a /page/ address that answers 404.
+  if (page !== null && LISTING.test(pathname)) {
+    return permanentRedirect(request, page === '1' ? pathname : `${pathname}/page/${encodeURIComponent(page)}`);
+  }
+  const firstPage = FIRST_PAGE.exec(pathname);
+  if (firstPage?.[1]) return permanentRedirect(request, firstPage[1]);
+  return undefined;
 }
 
 // Static assets and image optimization never reach a page route.
