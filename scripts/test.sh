@@ -40,6 +40,9 @@ if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   # The security suite (docs/security.md) on a fresh stack of its own: drafts, private fields, query
   # abuse and fuzz, uploads, secrets, XSS in every field, headers, cache poisoning, rate limits.
   run_suite security "$ROOT/e2e" pnpm test:security
+  # The site through a CMS outage (frozen, then killed for a minute, then back) on a CMS and site the
+  # suite starts itself: cached pages stay 200, the rest 503 within 3 s, publishing works after.
+  run_suite resilience "$ROOT/e2e" pnpm test:resilience
 fi
 
 # Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.

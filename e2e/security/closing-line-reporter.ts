@@ -1,5 +1,6 @@
 /**
- * Ends the security suite with its own `N passed, N failed` line (skipped and interrupted tests
+ * Ends a suite (security, resilience: named after the Playwright projects that ran) with its own
+ * `name: N passed, N failed` line (skipped and interrupted tests
  * counted too), so a run that stopped early or skipped a probe can never read as a clean pass.
  */
 import type { FullResult, Reporter, Suite } from '@playwright/test/reporter';
@@ -21,6 +22,7 @@ export default class ClosingLineReporter implements Reporter {
     const skipped = count('skipped') - notRun;
     // A run that failed without failing a test (a server that did not start) still counts as one failure.
     const runFailed = result.status !== 'passed' && failed + notRun === 0 ? 1 : 0;
-    console.log(`security: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
+    const name = [...new Set(this.root?.suites.map((project) => project.title) ?? [])].join('+') || 'playwright';
+    console.log(`${name}: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
   }
 }
