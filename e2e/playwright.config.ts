@@ -40,7 +40,7 @@ export default defineConfig({
     { name: 'security', testMatch: ['security/**/*.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
     // The site through a CMS outage, on a CMS and site the spec starts, freezes and kills itself
     // (resilience/stack.ts): `pnpm test:resilience`, which sets E2E_OWN_STACK=1 to skip the servers below.
-    { name: 'resilience', testMatch: ['resilience/**/*.spec.ts'] },
+    { name: 'resilience', testDir: './resilience' },
   ],
   webServer: process.env.E2E_OWN_STACK === '1' ? [] : [
     {

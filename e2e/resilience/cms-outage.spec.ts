@@ -96,7 +96,9 @@ test('the site renders and caches every public page type while the CMS is up', a
     rendered.push(path);
   }
   for (const path of ['/feed.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/robots.txt']) {
-    expect((await get(path)).status, `${path} renders`).toBe(200);
+    const answer = await get(path);
+    expect(answer.status, `${path} renders`).toBe(200);
+    expect.soft(answer.headers.get('cache-control'), `${path} may be kept by a shared cache`).toMatch(/^public, max-age=[1-9]\d*/);
     rendered.push(path);
   }
 
