@@ -75,6 +75,8 @@ const answerOutagesWith503 = (req, res, request) => {
       if (status === 500 && String(res.getHeader('content-type') ?? 'text/html').startsWith('text/html')) {
         replaceBody = true;
         res.removeHeader('etag');
+        // Next's compression has already encoded what it wrote; the page below goes as it is.
+        res.removeHeader('content-encoding');
         res.setHeader('content-type', 'text/html; charset=utf-8');
         res.setHeader('content-length', Buffer.byteLength(UNAVAILABLE_PAGE));
       }

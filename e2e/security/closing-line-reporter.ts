@@ -17,8 +17,9 @@ export default class ClosingLineReporter implements Reporter {
     const count = (outcome: string) => tests.filter((test) => test.outcome() === outcome).length;
     const passed = count('expected') + count('flaky');
     const failed = count('unexpected');
-    // A test that never ran because the run was interrupted or timed out is a failure, not a skip.
-    const notRun = result.status === 'passed' ? 0 : tests.filter((test) => test.results.length === 0).length;
+    // A test that never ran because the run was interrupted or timed out, or because an earlier test
+    // of its serial group failed, is a failure, not a skip. Only a test.skip() is a skip.
+    const notRun = tests.filter((test) => test.outcome() === 'skipped' && (test.expectedStatus !== 'skipped' || (result.status !== 'passed' && test.results.length === 0))).length;
     const skipped = count('skipped') - notRun;
     // A run that failed without failing a test (a server that did not start) still counts as one failure.
     const runFailed = result.status !== 'passed' && failed + notRun === 0 ? 1 : 0;
