@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { HOME_ROUTE } from './lib/home-route';
 
 type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatterns']>[number];
 
@@ -84,6 +85,12 @@ const nextConfig: NextConfig = {
     dangerouslyAllowLocalIP: true,
     // Upload names carry a content hash, so an optimized variant never goes stale.
     minimumCacheTTL: 2_678_400,
+  },
+  // `/` is served by the home page's cacheable route (lib/home-route.ts). A config rewrite, not one
+  // in proxy.ts: a proxy rewrite names an absolute URL, which a custom server may take for another
+  // origin and fetch over HTTP.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [

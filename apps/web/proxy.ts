@@ -3,12 +3,10 @@
  * - refuses request paths that are not validly percent-encoded (`/articles/%E0%A4%A`) with a plain
  *   400. Next 16 answers them with a bare 500 on dynamic routes (vercel/next.js#92527): its own
  *   DecodeError handling renders the Pages Router `/_error`, which an App Router site does not have;
- * - serves `/` from the home page's cacheable route (lib/home-route.ts);
  * - redirects (308) the old listing addresses `/topics/x?page=N` to `/topics/x/page/N`, and
  *   `/page/1` to the listing's one canonical URL.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { HOME_ROUTE } from '@/lib/home-route';
 
 const LISTING = /^\/(?:topics|authors)\/[^/]+$/;
 const FIRST_PAGE = /^(\/(?:topics|authors)\/[^/]+)\/page\/1$/;
@@ -31,9 +29,6 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     });
   }
 
-  // The internal address stays reachable (the proxy also runs for the rewritten request, so it
-  // cannot redirect back); its canonical link names `/`.
-  if (pathname === '/') return NextResponse.rewrite(new URL(HOME_ROUTE, request.url));
 
   const page = searchParams.get('page');
   // Anything that is not a page number lands on a /page/ address that answers 404.

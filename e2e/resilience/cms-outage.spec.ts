@@ -33,6 +33,20 @@ const get = async (path: string): Promise<Timed> => {
   return { status: response.status, ms: Math.round(performance.now() - started), body, headers: response.headers };
 };
 
+/**
+ * A first render while the CMS is up. A CMS just booted on a busy machine can miss the site's 2 s
+ * timeout once (that page answers 503, as it should): ask again for up to 30 s.
+ */
+const render = async (path: string): Promise<Timed> => {
+  let answer = await get(path);
+  for (const deadline = Date.now() + 30_000; answer.status === 503 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    answer = await get(path);
+  }
+  expect(answer.status, `${path} renders`).toBe(200);
+  return answer;
+};
+
 const slugs = async (collection: string): Promise<string[]> => {
   const response = await fetch(`${RESILIENCE_CMS_URL}/api/${collection}?fields[0]=slug&pagination[pageSize]=50`);
   expect(response.status, `GET /api/${collection}`).toBe(200);
@@ -44,7 +58,7 @@ const expectUnavailable = (path: string, answer: Timed, message: RegExp) => {
   expect.soft(answer.status, `${path} while the CMS is down`).toBe(503);
   expect.soft(answer.headers.get('retry-after'), `${path} Retry-After`).toMatch(/^\d+$/);
   expect.soft(answer.ms, `${path} answered in ${answer.ms} ms`).toBeLessThan(ANSWER_WITHIN_MS);
-  expect.soft(answer.body, `${path} explains itself`).toMatch(message);
+  expect.soft(message.test(answer.body), `${path} explains itself (${message})`).toBe(true);
 };
 
 const expectStillServed = async (when: string) => {
@@ -78,7 +92,7 @@ test('the site renders and caches every public page type while the CMS is up', a
   const pages = ['/', `/articles/${article}`, `/topics/${topic}`, `/authors/${author}`];
   // Later listing pages: whichever listing has a second page, found from its rel="next" link.
   for (const path of [...pages.slice(2), ...otherTopics.map((slug) => `/topics/${slug}`), ...otherAuthors.map((slug) => `/authors/${slug}`)]) {
-    const next = /<link rel="next" href="([^"]+)"/.exec((await get(path)).body)?.[1];
+    const next = /<link rel="next" href="([^"]+)"/.exec((await render(path)).body)?.[1];
     if (next) {
       expect(next, 'later pages live in the path').toBe(`${path}/page/2`);
       pages.push(path, next);
@@ -88,7 +102,7 @@ test('the site renders and caches every public page type while the CMS is up', a
   expect(pages.some((path) => path.endsWith('/page/2')), 'some listing has a second page').toBe(true);
 
   for (const path of new Set(pages)) {
-    expect((await get(path)).status, `${path} renders`).toBe(200);
+    await render(path);
     const again = await get(path);
     expect(again.status, `${path} again`).toBe(200);
     expect.soft(again.headers.get('x-nextjs-cache'), `${path} comes from the site's own cache`).toMatch(/HIT|STALE/);
@@ -96,8 +110,7 @@ test('the site renders and caches every public page type while the CMS is up', a
     rendered.push(path);
   }
   for (const path of ['/feed.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/robots.txt']) {
-    const answer = await get(path);
-    expect(answer.status, `${path} renders`).toBe(200);
+    const answer = await render(path);
     expect.soft(answer.headers.get('cache-control'), `${path} may be kept by a shared cache`).toMatch(/^public, max-age=[1-9]\d*/);
     rendered.push(path);
   }
@@ -105,7 +118,8 @@ test('the site renders and caches every public page type while the CMS is up', a
   neverRendered.push(
     ...otherArticles.slice(0, 2).map((slug) => `/articles/${slug}`),
     ...otherTopics.filter((slug) => !pages.includes(`/topics/${slug}`)).slice(0, 1).map((slug) => `/topics/${slug}`),
-    `/topics/${topic}/page/4000`,
+    // Unknown to the site: only the CMS can say it does not exist.
+    `/articles/no-such-article-${Date.now()}`,
     ...otherAuthors.filter((slug) => !pages.includes(`/authors/${slug}`)).slice(0, 1).map((slug) => `/authors/${slug}`),
   );
   expect(neverRendered.length, 'pages left to try during the outage').toBeGreaterThanOrEqual(4);

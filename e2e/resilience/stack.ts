@@ -31,7 +31,13 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 async function start(name: string, args: string[], cwd: string, env: Record<string, string>, readyUrl: string, timeoutMs: number): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd, env: { ...processEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-8000));
+  // Everything the server prints is also kept in e2e/.tmp/resilience/<name>.log for a failed run.
+  fs.mkdirSync(DATA, { recursive: true });
+  const file = fs.createWriteStream(path.join(DATA, `${name.replace(/^the /, '')}.log`), { flags: 'a' });
+  const keep = (chunk: Buffer) => {
+    file.write(chunk);
+    log = (log + chunk.toString()).slice(-8000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const server: Server = {

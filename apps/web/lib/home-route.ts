@@ -1,5 +1,5 @@
 /**
- * Where the home page's route lives. `/` is rewritten there (proxy.ts) because a route without
+ * Where the home page's route lives. `/` is rewritten there (next.config.ts) because a route without
  * params would be prerendered by `next build`, which must pass while the CMS is down; behind a
  * param the home page is ISR like every other page. Its canonical link names `/`.
  */
