@@ -37,7 +37,11 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 
 /** @type {import('./lib/availability').SharedAvailability} */
-const availability = { requests: new AsyncLocalStorage(), cmsDownSince: null };
+const availability = { requests: new AsyncLocalStorage(), cmsFailedAt: null };
+
+/** A 500 this soon after a CMS call failed as unavailable is taken for the same outage. */
+const RECENT_FAILURE_MS = 30_000;
+const cmsFailedRecently = () => availability.cmsFailedAt !== null && Date.now() - availability.cmsFailedAt < RECENT_FAILURE_MS;
 Object.assign(globalThis, { [Symbol.for('nourish.availability')]: availability });
 
 /**
@@ -45,7 +49,7 @@ Object.assign(globalThis, { [Symbol.for('nourish.availability')]: availability }
  * @param {import('./lib/availability').RequestAvailability} request
  */
 const statusToSend = (status, request) => {
-  if (status === 500 && (request.cmsUnavailable || availability.cmsDownSince !== null)) return 503;
+  if (status === 500 && (request.cmsUnavailable || cmsFailedRecently())) return 503;
   if (status === 200 && request.answerUnavailable) return 503;
   return status;
 };

@@ -22,10 +22,10 @@ export type RequestAvailability = {
 export type SharedAvailability = {
   requests: AsyncLocalStorage<RequestAvailability>;
   /**
-   * When the CMS last started failing, until a call succeeds; for renders shared by concurrent
-   * requests, where only the first request's context saw the failure.
+   * When a CMS call last failed as unavailable (null once one succeeds); for renders shared by
+   * concurrent requests, where only the first request's context saw the failure.
    */
-  cmsDownSince: number | null;
+  cmsFailedAt: number | null;
 };
 
 export const AVAILABILITY_KEY = Symbol.for('nourish.availability');
@@ -37,14 +37,14 @@ export const cmsFailedInThisRequest = (): boolean => shared()?.requests.getStore
 export const noteCmsUnavailable = (): void => {
   const state = shared();
   if (!state) return;
-  state.cmsDownSince ??= Date.now();
+  state.cmsFailedAt = Date.now();
   const request = state.requests.getStore();
   if (request) request.cmsUnavailable = true;
 };
 
 export const noteCmsAnswered = (): void => {
   const state = shared();
-  if (state) state.cmsDownSince = null;
+  if (state) state.cmsFailedAt = null;
 };
 
 /** This response explains an outage on its own: send it as 503 + Retry-After instead of 200. */
