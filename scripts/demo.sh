@@ -27,10 +27,10 @@ if [ -f "$ROOT/apps/web/next.config.ts" ]; then
   step "Building the site"
   (cd "$ROOT/apps/web" && pnpm build)
   step "Starting the site on http://127.0.0.1:3001 (readers use the edge on :3000)"
-  # `next start` runs with NODE_ENV=production, where the site refuses example secrets; the local
+  # The site's server (apps/web/server.mjs) runs with NODE_ENV=production, where the site refuses example secrets; the local
   # demo alone opts out, here and nowhere in a file that could be copied to a server.
   (cd "$ROOT/apps/web" && ALLOW_EXAMPLE_SECRETS=true EDGE_PURGE_URLS=http://127.0.0.1:3000/ \
-    exec pnpm exec next start -p 3001 -H 127.0.0.1) &
+    exec node server.mjs -p 3001 -H 127.0.0.1) &
   WEB_PID=$!
   wait_for http://127.0.0.1:3001/robots.txt 120 "$WEB_PID"
 

@@ -44,6 +44,9 @@ if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   # The edge suite (infra/edge) on a stack it starts itself, Varnish in front of the site: publish
   # and unpublish at the edge, the site killed under load, the CMS frozen and killed, poisoning.
   run_suite edge "$ROOT/e2e" pnpm test:edge
+  # The site through a CMS outage (frozen, then killed for a minute, then back) on a CMS and site the
+  # suite starts itself: cached pages stay 200, the rest 503 within 3 s, publishing works after.
+  run_suite resilience "$ROOT/e2e" pnpm test:resilience
 fi
 
 # Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { HOME_ROUTE } from './lib/home-route';
 
 type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatterns']>[number];
 
@@ -88,6 +89,12 @@ const nextConfig: NextConfig = {
     // in the flight data. The widest layout slot is the 62rem cover: 1920 covers it at 2x, so
     // Next's defaults of 750, 2048 and 3840 only cost bytes.
     deviceSizes: [640, 828, 1080, 1200, 1920],
+  },
+  // `/` is served by the home page's cacheable route (lib/home-route.ts). A config rewrite, not one
+  // in proxy.ts: a proxy rewrite names an absolute URL, which a custom server may take for another
+  // origin and fetch over HTTP.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [

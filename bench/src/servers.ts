@@ -1,5 +1,6 @@
 /**
- * The production builds of both apps as child processes: `strapi start` and `next start`, in
+ * The production builds of both apps as child processes: `strapi start` and the site's server
+ * (apps/web/server.mjs: Next's handler plus 503 for an unavailable CMS), in
  * production mode with secrets made for this run, and a way to read their memory while they run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -124,7 +125,7 @@ export function startCms(options: {
 export function startSite(options: { port: number; cmsUrl: string; secrets: RunSecrets }) {
   const url = `http://127.0.0.1:${options.port}`;
   return spawnServer(
-    [path.join(WEB_DIR, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    [path.join(WEB_DIR, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
     WEB_DIR,
     {
       NODE_ENV: 'production',

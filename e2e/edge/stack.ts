@@ -115,7 +115,7 @@ export async function startEdgeStack(): Promise<EdgeStack> {
       REQUEST_LOG: 'false',
     },
   });
-  const site = new Service('site', ['node', path.join(ROOT, 'apps/web/node_modules/next/dist/bin/next'), 'start', '-p', String(SITE_PORT), '-H', '127.0.0.1'], {
+  const site = new Service('site', ['node', path.join(ROOT, 'apps/web/server.mjs'), '-p', String(SITE_PORT), '-H', '127.0.0.1'], {
     cwd: path.join(ROOT, 'apps/web'),
     readyUrl: `${SITE_URL}/robots.txt`,
     readyTimeoutMs: 120_000,

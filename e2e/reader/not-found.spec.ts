@@ -12,6 +12,6 @@ for (const path of ['/articles/this-article-does-not-exist', '/topics/no-such-to
 }
 
 test('a page number past the end is a 404, not an empty page', async ({ page }) => {
-  const response = await page.goto(site('/topics/sleep?page=999'));
+  const response = await page.goto(site('/topics/sleep/page/999'));
   expect(response?.status()).toBe(404);
 });

@@ -78,18 +78,18 @@ test('HSTS only when the site is reached over https', async () => {
 
 test.describe('listing pages past the last page', () => {
   for (const listing of ['/topics/sleep', '/authors/amara-okafor']) {
-    test(`${listing}?page=9999 is a 404, and page 1 still works`, async () => {
-      expect((await fetch(`${SITE_URL}${listing}?page=9999`)).status).toBe(404);
-      expect((await fetch(`${SITE_URL}${listing}?page=2000`)).status).toBe(404);
+    test(`${listing}/page/9999 is a 404, and page 1 still works`, async () => {
+      expect((await fetch(`${SITE_URL}${listing}/page/9999`)).status).toBe(404);
+      expect((await fetch(`${SITE_URL}${listing}/page/2000`)).status).toBe(404);
       expect((await fetch(`${SITE_URL}${listing}`)).status).toBe(200);
     });
   }
 });
 
-/** Runs `next start` like production and returns how it ended, or 'running' if it still serves after the wait. */
+/** Runs the site's server (apps/web/server.mjs) like production and returns how it ended, or 'running' if it still serves after the wait. */
 const startSite = (env: Record<string, string>, port: number) =>
   new Promise<{ code: number | null; output: string } | 'running'>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'apps/web/node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
       cwd: path.join(ROOT, 'apps/web'),
       // ALLOW_EXAMPLE_SECRETS: a local apps/web/.env from the demo may opt out; the environment wins over it.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', STRAPI_URL: CMS_URL, SITE_URL, ALLOW_EXAMPLE_SECRETS: 'false', ...env },
@@ -120,7 +120,7 @@ test.describe('production secrets', () => {
     ['a missing token', { PREVIEW_SECRET: strong.PREVIEW_SECRET, REVALIDATE_SECRET: strong.REVALIDATE_SECRET }, /secrets: STRAPI_API_TOKEN\./],
   ];
   for (const [what, env, named] of cases) {
-    test(`next start refuses to run with ${what}`, async () => {
+    test(`the site's server refuses to run with ${what}`, async () => {
       test.setTimeout(60_000);
       const result = await startSite(env, SITE_PORT + 1);
       expect(result, 'the server exited instead of serving').not.toBe('running');

@@ -1,14 +1,14 @@
-import { pageHref } from '@/lib/pagination';
 import styles from './Pagination.module.css';
 import { IntentLink } from '@/components/site/IntentLink';
 
-type Props = { basePath: string; page: number; pageCount: number; extraParams?: Record<string, string> };
+/** `hrefFor` builds a page's URL: lib/pagination.ts (listings in the path, search in the query). */
+type Props = { page: number; pageCount: number; hrefFor: (page: number) => string };
 
 /** Previous / next links with rel="prev"/"next" (also hoisted to <head> by React as <link>s). */
-export function Pagination({ basePath, page, pageCount, extraParams = {} }: Props) {
+export function Pagination({ page, pageCount, hrefFor }: Props) {
   if (pageCount <= 1) return null;
-  const prev = page > 1 ? pageHref(basePath, page - 1, extraParams) : null;
-  const next = page < pageCount ? pageHref(basePath, page + 1, extraParams) : null;
+  const prev = page > 1 ? hrefFor(page - 1) : null;
+  const next = page < pageCount ? hrefFor(page + 1) : null;
   return (
     <nav aria-label="Pagination" className={styles.pagination}>
       {prev ? <link rel="prev" href={prev} /> : null}

@@ -10,7 +10,8 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import * as content from '@nourish/content';
 import type { CacheLayer, CmsClient, SearchResults } from '@nourish/content';
-import { strapiToken, strapiUrl } from './env';
+import { answerUnavailable, CMS_UNAVAILABLE_DIGEST, cmsFailedInThisRequest, noteCmsAnswered, noteCmsUnavailable } from './availability';
+import { cmsTimeoutMs, strapiToken, strapiUrl } from './env';
 import { readPreviewSession } from './preview';
 
 /** Time-based revalidation for every cached CMS read (route files repeat the literal 300). */
@@ -25,14 +26,40 @@ export const PAGE_SIZE = 12;
  * (`use cache` would be the Next 16 idiom, but it needs cacheComponents, whose build-time
  * prerendering of at least one param per route cannot work while the CMS is down.)
  */
-const nextDataCache: CacheLayer = (load, { key, tags, revalidate }) => unstable_cache(load, ['cms', key], { tags, revalidate })();
+const nextDataCache: CacheLayer = (load, { key, tags, revalidate }) => unstable_cache(() => reportingAvailability(load), ['cms', key], { tags, revalidate })();
+
+/**
+ * Tells the server whether the CMS answered (lib/availability.ts). An unavailable CMS gets the
+ * digest the error boundaries recognise, so the reader sees "try again in a minute" with a 503.
+ */
+const reportingAvailability = async <T>(load: () => Promise<T>): Promise<T> => {
+  try {
+    const result = await load();
+    noteCmsAnswered();
+    return result;
+  } catch (error) {
+    if (content.isCmsUnavailable(error)) {
+      noteCmsUnavailable();
+      Object.assign(error, { digest: CMS_UNAVAILABLE_DIGEST });
+    }
+    throw error;
+  }
+};
+
+/**
+ * Once a CMS call of this request has failed as unavailable, the next ones fail at once: a page
+ * whose calls run one after another answers within one timeout, not one per call.
+ */
+const failFastFetch: typeof fetch = (input, init) =>
+  cmsFailedInThisRequest() ? Promise.reject(new Error('the CMS already failed during this request')) : fetch(input, init);
 
 let client: CmsClient | undefined;
 const cms = (): CmsClient =>
   (client ??= content.createCmsClient({
     baseUrl: strapiUrl(),
     token: strapiToken(),
-    timeoutMs: 8000,
+    timeoutMs: cmsTimeoutMs(),
+    fetch: failFastFetch,
     revalidateSeconds: REVALIDATE_SECONDS,
     cacheLayer: nextDataCache,
   }));
@@ -79,7 +106,8 @@ export type SearchOutcome =
 
 /**
  * Search never throws: a reader's query must not take the page down, so a CMS failure (or the
- * search route not being deployed yet) becomes an "unavailable" state the page can explain.
+ * search route not being deployed yet) becomes an "unavailable" state the page explains, sent
+ * as 503 + Retry-After.
  */
 export const searchArticles = cache(async (rawQuery: string | undefined, page: number): Promise<SearchOutcome> => {
   const query = content.normalizeSearchQuery(rawQuery);
@@ -89,6 +117,8 @@ export const searchArticles = cache(async (rawQuery: string | undefined, page: n
   } catch (error) {
     if (!(error instanceof content.CmsError)) throw error;
     console.error(`[search] ${error.message}`);
+    if (content.isCmsUnavailable(error)) noteCmsUnavailable();
+    answerUnavailable();
     return { status: 'unavailable' };
   }
 });

@@ -38,11 +38,11 @@ export type CmsClientOptions = {
    * nothing else; sent as a Bearer token on draft (preview) reads only.
    */
   token?: string | undefined;
-  /** Abort a request after this many milliseconds (default 8000). */
+  /** Abort a request, body included, after this many milliseconds (default 2000). */
   timeoutMs?: number;
   /** Default time-based revalidation in seconds for cached reads (default 300). */
   revalidateSeconds?: number;
-  /** Injected in tests; defaults to the global (Next-patched) fetch. */
+  /** Injected in tests and wrapped by the site; defaults to the global (Next-patched) fetch. */
   fetch?: typeof fetch;
   cacheLayer?: CacheLayer;
   logger?: CmsLogger;
@@ -82,9 +82,11 @@ const errorDetail = async (response: Response): Promise<string | undefined> => {
   return undefined;
 };
 
+const isAbort = (cause: unknown): boolean => cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+
 export const createCmsClient = (options: CmsClientOptions): CmsClient => {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 8000;
+  const timeoutMs = options.timeoutMs ?? 2000;
   const revalidateSeconds = options.revalidateSeconds ?? 300;
   const logger = options.logger ?? console;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -126,9 +128,7 @@ export const createCmsClient = (options: CmsClientOptions): CmsClient => {
     try {
       response = await doFetch(`${baseUrl}${requestPath}`, init);
     } catch (cause) {
-      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-        throw new CmsTimeoutError(requestPath, timeoutMs, cause);
-      }
+      if (isAbort(cause)) throw new CmsTimeoutError(requestPath, timeoutMs, cause);
       throw new CmsNetworkError(requestPath, cause);
     }
 
@@ -138,6 +138,8 @@ export const createCmsClient = (options: CmsClientOptions): CmsClient => {
     try {
       body = await response.json();
     } catch (cause) {
+      // The signal also covers the body: a CMS that sends headers and then stalls times out too.
+      if (isAbort(cause)) throw new CmsTimeoutError(requestPath, timeoutMs, cause);
       const error = new CmsValidationError(requestPath, [{ path: '', message: `body is not JSON (${String(cause)})` }]);
       logger.error(`[cms] ${error.message}`);
       throw error;

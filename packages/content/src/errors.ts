@@ -42,6 +42,13 @@ export class CmsNetworkError extends CmsError {
   }
 }
 
+/**
+ * The CMS is down or overloaded rather than wrong: no answer in time, no connection, or a 5xx.
+ * The site answers 503 (try again later) for these, and 500 for everything else.
+ */
+export const isCmsUnavailable = (error: unknown): error is CmsTimeoutError | CmsNetworkError | CmsHttpError =>
+  error instanceof CmsTimeoutError || error instanceof CmsNetworkError || (error instanceof CmsHttpError && error.status >= 500);
+
 /** One problem found in a response body, with the JSON path where it was found. */
 export type CmsValidationIssue = { path: string; message: string };
 

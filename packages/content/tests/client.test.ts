@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { createCmsClient, stringifyQuery, type CacheLayer } from '../src/client';
-import { CmsHttpError, CmsNetworkError, CmsTimeoutError, CmsValidationError } from '../src/errors';
+import { CmsHttpError, CmsNetworkError, CmsTimeoutError, CmsValidationError, isCmsUnavailable } from '../src/errors';
 import { fakeCms, queryPairs } from './helpers';
 
 const okSchema = z.object({ data: z.object({ name: z.string() }) });
@@ -122,6 +122,41 @@ describe('createCmsClient', () => {
     const started = Date.now();
     await assert.rejects(client.get('/x', {}, okSchema, { tags: [] }), CmsTimeoutError);
     assert.ok(Date.now() - started < 2000);
+  });
+
+  it('times out a CMS that sends its headers and then stalls the body', async () => {
+    const client = createCmsClient({
+      baseUrl: 'http://cms.test',
+      timeoutMs: 30,
+      fetch: (_input, init) => {
+        const signal = init?.signal;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"data":'));
+            // The rest never comes; only the abort ends the stream (the timer keeps the loop alive).
+            const keepAlive = setTimeout(() => controller.error(new Error('the client never aborted')), 5000);
+            signal?.addEventListener('abort', () => {
+              clearTimeout(keepAlive);
+              controller.error(signal.reason);
+            });
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+      },
+      logger: { error: () => undefined },
+    });
+    const started = Date.now();
+    await assert.rejects(client.get('/x', {}, okSchema, { tags: [] }), CmsTimeoutError);
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  it('tells an unavailable CMS (timeout, no connection, 5xx) from a wrong answer', () => {
+    assert.equal(isCmsUnavailable(new CmsTimeoutError('/x', 2000)), true);
+    assert.equal(isCmsUnavailable(new CmsNetworkError('/x', new Error('ECONNREFUSED'))), true);
+    assert.equal(isCmsUnavailable(new CmsHttpError(503, '/x')), true);
+    assert.equal(isCmsUnavailable(new CmsHttpError(404, '/x')), false);
+    assert.equal(isCmsUnavailable(new CmsValidationError('/x', [])), false);
+    assert.equal(isCmsUnavailable(new Error('render bug')), false);
   });
 
   it('makes upload paths absolute and leaves absolute URLs alone', () => {

@@ -1,6 +1,7 @@
 import type { SearchOutcome } from '@/lib/data';
 import { ArticleCard } from '@/components/cards/ArticleCard';
 import { Pagination } from '@/components/Pagination';
+import { searchPageHref } from '@/lib/pagination';
 import styles from './SearchResultsList.module.css';
 
 type Props = { outcome: SearchOutcome; rawQuery: string };
@@ -43,7 +44,7 @@ export function SearchResultsList({ outcome, rawQuery }: Props) {
           ) : (
             <p className={styles.message}>Try fewer or different words, or check the spelling.</p>
           )}
-          <Pagination basePath="/search" page={results.page} pageCount={results.pageCount} extraParams={{ q: results.query }} />
+          <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => searchPageHref(results.query, page)} />
         </section>
       );
     }

@@ -30,7 +30,7 @@ export function surrogateKeysFor(pathname: string): string[] {
   const slug = slugOf(second);
   switch (section) {
     case undefined:
-    case 'page': // the home page's later pages, should they move from `?page=` to a path
+    case 'home': // `/` is rendered by the route at /home/current (next.config rewrites)
       return [cacheTags.home, cacheTags.articles, ...CHROME];
     case 'articles':
       // Unknown or unpublished slugs are 404s (or redirects) tagged with the slug too, so

@@ -1,16 +1,25 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { FeaturedStories } from '@/components/home/FeaturedStories';
 import { LatestArticles } from '@/components/home/LatestArticles';
 import { TopicSection } from '@/components/home/TopicSection';
 import { getHomePage, getSiteSettings } from '@/lib/data';
+import { HOME_EDITION } from '@/lib/home-route';
 import { pageMetadata } from '@/lib/seo';
 
-// `/` has no params to defer it to the first request, so without this it would be prerendered
-// by `next build` (and fail while the CMS is down). Its CMS reads are still served from the
-// data cache (revalidated every 300 s and by tag), so a request costs only the render.
-export const dynamic = 'force-dynamic';
+// The home page, served at `/` (lib/home-route.ts). ISR like articles: rendered on the first
+// request, cached, re-rendered in the background at most every 300 s or when one of its cache tags
+// is revalidated. Any other /home/... is a 404.
+export const revalidate = 300;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<Array<{ edition: string }>> {
+  return [];
+}
 
-export async function generateMetadata(): Promise<Metadata> {
+type Props = { params: Promise<{ edition: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if ((await params).edition !== HOME_EDITION) return {};
   const [settings, home] = await Promise.all([getSiteSettings(), getHomePage()]);
   const seo = home.seo ?? settings.defaultSeo;
   return pageMetadata({
@@ -22,7 +31,8 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-export default async function HomePage() {
+export default async function HomePage({ params }: Props) {
+  if ((await params).edition !== HOME_EDITION) notFound();
   const [settings, home] = await Promise.all([getSiteSettings(), getHomePage()]);
   return (
     <div className="container">
