@@ -33,6 +33,9 @@ run_suite() { # name, dir, command...
   if ! (cd "$dir" && "$@") 2>&1 | tee "$LOGS/$name.log"; then failed+=("$name"); fi
 }
 
+# The node suites' closing-line reporter, against fixtures of every outcome.
+run_suite reporter "$ROOT" env npm_package_name=scripts node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./scripts/node-test-summary.mjs --test-reporter-destination=stdout scripts/tests/node-test-summary.test.mjs
 run_suite content "$ROOT/packages/content" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
