@@ -1,12 +1,13 @@
 /**
  * The Strapi calls the site makes, exactly as its client sends them (same query builders; no
  * token, which the site sends only to read drafts): latency for one client, throughput under concurrent load, SQL statements per request,
- * and beside each the hand-written single-query floor through the same driver.
+ * and beside each the hand-written floor through the same driver (floor-queries.ts).
  */
 import type { Knex } from 'knex';
 
 import { articleBySlugQuery, articleListQuery, articlePagePath, stringifyQuery } from '@nourish/content';
 
+import { checkArticleFloor } from './article-floor';
 import { runFloor, type Dialect, type FloorCall } from './floor-queries';
 import { measureLoad, measureSequential, type LoadResult, type SequentialResult } from './http-load';
 
@@ -19,6 +20,11 @@ export type CallMeasure = {
   single: SequentialResult;
   load: LoadResult;
   floor: SequentialResult;
+  /**
+   * How many of the call's inputs the floor was checked to return the product's exact data for
+   * (the article floor; 0 where no such check exists). Absent in runs made before the check.
+   */
+  floorChecked?: number;
 };
 
 export type CallInputs = { slugs: string[]; topics: string[]; words: string[] };
@@ -107,6 +113,14 @@ export async function measureStrapiCalls(options: {
   samples: number;
   load: { connections: number; durationSec: number; warmupSec: number };
 }): Promise<CallMeasure[]> {
+  // Before any figure: the article floor must return what the product returns, or it is no floor.
+  const articleFloorChecked = await checkArticleFloor({
+    cmsUrl: options.cmsUrl,
+    productPath: (slug) => `/api${articlePagePath(slug)}`,
+    knex: options.knex,
+    dialect: options.dialect,
+    slugs: options.inputs.slugs,
+  });
   const results: CallMeasure[] = [];
   for (const spec of CALLS) {
     const paths = pathsFor(spec, options.inputs);
@@ -120,7 +134,8 @@ export async function measureStrapiCalls(options: {
       if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
     }, options.samples);
 
-    results.push({ call: spec.call, label: spec.label, statements: options.statements.get(spec.call)!, single, load, floor });
+    const floorChecked = spec.floor === 'article' ? articleFloorChecked : 0;
+    results.push({ call: spec.call, label: spec.label, statements: options.statements.get(spec.call)!, single, load, floor, floorChecked });
   }
   return results;
 }
