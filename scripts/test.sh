@@ -58,14 +58,18 @@ pkill -P "$SERVE_PID" 2>/dev/null || true; kill "$SERVE_PID" 2>/dev/null || true
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
 
 # The benchmark harness in smoke mode (200 articles, seconds per probe), so it never rots. It
-# reuses the site build above, which is why it runs on the e2e ports. Figures are printed, not
-# checked: targets are for the full run (`pnpm bench`, docs/benchmarks.md).
+# reuses the site build above, which is why it runs on the e2e ports. Its results are then checked
+# against the smoke targets (bench/src/targets.ts: regressions of kind, with generous thresholds);
+# the full targets are for the full run (`pnpm bench`, docs/benchmarks.md).
 step "Benchmark harness, smoke run"
 # Straight to the harness: dependencies and Debian tools are installed above.
+rm -f "$ROOT/.tmp/bench/benchmarks.json"
 if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
   failed+=("bench-smoke")
 fi
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
+step "Benchmark smoke targets"
+if ! (cd "$ROOT/bench" && pnpm bench:check --smoke); then failed+=("bench-check"); fi
 
 # One closing line over every runner. The node suites (scripts/node-test-summary.mjs) and the security
 # suite end with their own `name: N passed, N failed, N skipped`; a log that has one is read by it alone
