@@ -40,12 +40,12 @@ console.log(`\n${count('met')} met, ${count('missed')} missed, ${count('not meas
 
 const failures: string[] = [];
 if (mode === 'full' && results.mode === 'smoke') {
-  failures.push('these are smoke results: a smoke run (200 articles, seconds per probe) cannot pass the full targets. Run `pnpm bench` for them, or check the smoke targets with `pnpm bench:check --smoke`.');
+  failures.push('these are smoke results: a smoke run (200 articles, seconds per probe) cannot pass the full targets: run `pnpm bench` for them, or check the smoke targets with `pnpm bench:check --smoke`');
 }
 if (count('missed') > 0) failures.push(`${count('missed')} target(s) missed`);
 if (count('not measured') > 0) failures.push(`${count('not measured')} target(s) not measured: a target the run did not measure is not met`);
 if (failures.length > 0) {
-  console.error(`\nbench:check failed: ${failures.join('; ')}`);
+  console.error(`\nbench:check failed:\n${failures.map((f) => `- ${f}`).join('\n')}`);
   process.exit(1);
 }
 console.log('\nbench:check passed');
