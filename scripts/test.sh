@@ -37,6 +37,8 @@ run_suite() { # name, dir, command...
 run_suite reporter "$ROOT" env npm_package_name=scripts node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=./scripts/node-test-summary.mjs --test-reporter-destination=stdout scripts/tests/node-test-summary.test.mjs
 run_suite content "$ROOT/packages/content" pnpm test
+# The benchmark targets' logic and bench:check on made-up results (the harness itself runs below).
+run_suite bench "$ROOT/bench" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
