@@ -9,6 +9,7 @@
  * To add a target, add one entry: its check returns what was measured and whether it met the
  * target, or why it could not be measured.
  */
+import type { LoadResult } from './probes/http-load';
 import type { CallId, CallMeasure } from './probes/strapi-calls';
 import type { LighthouseResult } from './probes/lighthouse';
 import type { BenchResults, SiteResult, SizeResult } from './results';
@@ -57,9 +58,14 @@ const withinFloor = (c: CallMeasure, factor: number): Verdict => {
   return verdict(`${ratio.toFixed(1)}x (${ms(c.single.p50Ms)} vs ${ms(c.floor.p50Ms)})`, ratio <= factor);
 };
 
+/** A ratio to a baseline means nothing when the baseline completed no request. */
+const baselineAnswered = (name: string, baseline: LoadResult) => (baseline.requests > 0 && baseline.requestsPerSec > 0 ? null : notMeasured(`the baseline (${name}) completed no request`));
+
 const cachedVsNginxRps = (factor: number): Target => ({
   target: `Cached article page: req/s at least ${factor}x nginx (same bytes)`,
   check: withSite((site) => {
+    const invalid = baselineAnswered('nginx', site.nginx);
+    if (invalid) return invalid;
     const ratio = site.cached.requestsPerSec / site.nginx.requestsPerSec;
     return verdict(`${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nginx.requestsPerSec.toFixed(0)} req/s)`, ratio >= factor);
   }),
@@ -226,6 +232,8 @@ export const SMOKE_TARGETS: Target[] = [
     // Served from the cache the page runs at half that rate; rendered per request, at about 1 %.
     target: 'Cached article page: req/s at least 0.2x `next start` serving a static file',
     check: withSite((site) => {
+      const invalid = baselineAnswered('`next start` serving a static file', site.nextStatic);
+      if (invalid) return invalid;
       const ratio = site.cached.requestsPerSec / site.nextStatic.requestsPerSec;
       return verdict(`${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nextStatic.requestsPerSec.toFixed(0)} req/s)`, ratio >= 0.2);
     }),

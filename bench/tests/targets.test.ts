@@ -108,6 +108,10 @@ test('smoke targets: met by a healthy smoke run, missed by an uncached page or a
   nPlusOne.sizes[0].calls[1].statements = 17;
   assert.equal(outcome(nPlusOne, SMOKE_TARGETS, 'Both related rails').outcome, 'missed');
 
+  const noBaseline = run('smoke', [size('postgres', 200)]);
+  noBaseline.site!.nextStatic = { ...load(0), requests: 0 };
+  assert.equal(outcome(noBaseline, SMOKE_TARGETS, 'Cached article page').outcome, 'not measured');
+
   const silent = run('smoke', [size('postgres', 200)]);
   silent.sizes[0].calls[2].load = { ...load(0), requests: 0 };
   assert.equal(outcome(silent, SMOKE_TARGETS, 'Every load probe').outcome, 'missed');
