@@ -9,7 +9,7 @@ import { articleBySlugQuery, articleListQuery, articlePagePath, stringifyQuery }
 
 import { checkArticleFloor } from './article-floor';
 import { runFloor, type Dialect, type FloorCall } from './floor-queries';
-import { measureLoad, measureSequential, type LoadResult, type SequentialResult } from './http-load';
+import { measureAlternating, measureLoad, type LoadResult, type SequentialResult } from './http-load';
 
 export type CallId = 'article' | 'article-rest' | 'related' | 'listing' | 'search';
 
@@ -124,15 +124,20 @@ export async function measureStrapiCalls(options: {
   const results: CallMeasure[] = [];
   for (const spec of CALLS) {
     const paths = pathsFor(spec, options.inputs);
+    // The call and its floor take turns, so both see the same moments of a busy machine.
     let n = 0;
-    const single = await measureSequential(async () => void (await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length])), options.samples);
-    const load = await measureLoad(options.cmsUrl, { ...options.load, paths });
-
     let m = 0;
-    const floor = await measureSequential(async () => {
-      const rows = await runFloor(options.knex, options.dialect, spec.floor, spec.floorArg(options.inputs, m++));
-      if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
-    }, options.samples);
+    const [single, floor] = await measureAlternating(
+      [
+        async () => void (await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length])),
+        async () => {
+          const rows = await runFloor(options.knex, options.dialect, spec.floor, spec.floorArg(options.inputs, m++));
+          if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
+        },
+      ],
+      options.samples,
+    );
+    const load = await measureLoad(options.cmsUrl, { ...options.load, paths });
 
     const floorChecked = spec.floor === 'article' ? articleFloorChecked : 0;
     results.push({ call: spec.call, label: spec.label, statements: options.statements.get(spec.call)!, single, load, floor, floorChecked });
