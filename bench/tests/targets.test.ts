@@ -115,6 +115,14 @@ test('smoke targets: met by a healthy smoke run, missed by an uncached page or a
   const silent = run('smoke', [size('postgres', 200)]);
   silent.sizes[0].calls[2].load = { ...load(0), requests: 0 };
   assert.equal(outcome(silent, SMOKE_TARGETS, 'Every load probe').outcome, 'missed');
+
+  const failing = run('smoke', [size('postgres', 200)]);
+  failing.site!.cached = { ...load(1000), non2xx: 3 };
+  assert.equal(outcome(failing, SMOKE_TARGETS, 'Every load probe').outcome, 'missed');
+
+  const slowPublish = run('smoke', [size('postgres', 200)]);
+  slowPublish.site!.publish.toLive.p95Ms = 6000;
+  assert.equal(outcome(slowPublish, SMOKE_TARGETS, 'Publish to live').outcome, 'missed');
 });
 
 test('bench:check: smoke results fail the full targets and pass the smoke ones', () => {
