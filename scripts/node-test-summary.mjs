@@ -39,7 +39,9 @@ export default async function* nodeTestSummary(source) {
     yield `${name}: 0 passed, 1 failed, 0 skipped (the run reported no test)\n`;
     return;
   }
-  const detail = [counts.cancelled && `${counts.cancelled} cancelled`, counts.todo && `${counts.todo} todo`].filter(Boolean);
+  const detail = [counts.cancelled && `${counts.cancelled} cancelled`, counts.todo && `${counts.todo} todo`].filter(
+    Boolean,
+  );
   const failed = counts.failed + counts.cancelled;
   const skipped = counts.skipped + counts.todo;
   yield `${name}: ${counts.passed} passed, ${failed} failed, ${skipped} skipped${detail.length ? ` (${detail.join(', ')})` : ''}\n`;

@@ -44,9 +44,11 @@ const expire = async (slug: string) => {
 };
 
 const main = async () => {
-  const slugs = ((await (await fetch(`${CMS_URL}/api/articles?fields[0]=slug&pagination[pageSize]=100`)).json()) as {
-    data: Array<{ slug: string }>;
-  }).data.map((a) => a.slug);
+  const slugs = (
+    (await (await fetch(`${CMS_URL}/api/articles?fields[0]=slug&pagination[pageSize]=100`)).json()) as {
+      data: Array<{ slug: string }>;
+    }
+  ).data.map((a) => a.slug);
   if (slugs.length === 0) throw new Error('no published articles');
 
   // HTML: every article once (this also warms the cache); keep the largest.
@@ -69,15 +71,36 @@ const main = async () => {
 
   // [measure, value, budget, met?] — null where there is nothing to meet.
   const rows: Array<[string, string, string, boolean | null]> = [
-    [`First-load JS, article page (${scripts} scripts, gzip)`, `${(js / KB).toFixed(1)} kB`, '<= 120 kB', js <= 120 * KB],
-    [`HTML, longest article (/articles/${longest.slug}, gzip)`, `${(longest.gzip / KB).toFixed(1)} kB`, '<= 60 kB', longest.gzip <= 60 * KB],
-    [`Cached article page, one client, p95 of ${CACHED_RUNS} (median ${median(cached).toFixed(1)} ms)`, `${cachedP95.toFixed(1)} ms`, `<= ${CACHED_P95_MS} ms`, cachedP95 <= CACHED_P95_MS],
-    [`Uncached render of the same page, median of ${RUNS} (for context)`, `${median(uncached).toFixed(1)} ms`, '', null],
+    [
+      `First-load JS, article page (${scripts} scripts, gzip)`,
+      `${(js / KB).toFixed(1)} kB`,
+      '<= 120 kB',
+      js <= 120 * KB,
+    ],
+    [
+      `HTML, longest article (/articles/${longest.slug}, gzip)`,
+      `${(longest.gzip / KB).toFixed(1)} kB`,
+      '<= 60 kB',
+      longest.gzip <= 60 * KB,
+    ],
+    [
+      `Cached article page, one client, p95 of ${CACHED_RUNS} (median ${median(cached).toFixed(1)} ms)`,
+      `${cachedP95.toFixed(1)} ms`,
+      `<= ${CACHED_P95_MS} ms`,
+      cachedP95 <= CACHED_P95_MS,
+    ],
+    [
+      `Uncached render of the same page, median of ${RUNS} (for context)`,
+      `${median(uncached).toFixed(1)} ms`,
+      '',
+      null,
+    ],
   ];
   console.log(`Page budgets, ${SITE_URL} (${new Date().toISOString()})\n`);
   console.log('| measure | value | budget | |');
   console.log('| --- | --- | --- | --- |');
-  for (const [name, value, budget, ok] of rows) console.log(`| ${name} | ${value} | ${budget} | ${ok === null ? '' : ok ? 'met' : 'MISSED'} |`);
+  for (const [name, value, budget, ok] of rows)
+    console.log(`| ${name} | ${value} | ${budget} | ${ok === null ? '' : ok ? 'met' : 'MISSED'} |`);
   const missed = rows.filter(([, , , ok]) => ok === false);
   if (missed.length && process.argv.includes('--check')) process.exit(1);
 };

@@ -25,12 +25,16 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const verdict = (measured: string, met: boolean): Verdict => ({ measured, met });
 const notMeasured = (reason: string): Verdict => ({ notMeasured: reason });
 
-const withSite = (check: (site: SiteResult) => Verdict) => (r: BenchResults) => (r.site ? check(r.site) : notMeasured('the run measured no site'));
+const withSite = (check: (site: SiteResult) => Verdict) => (r: BenchResults) =>
+  r.site ? check(r.site) : notMeasured('the run measured no site');
 
-const withSize = (database: 'postgres' | 'sqlite', articles: number, check: (s: SizeResult) => Verdict) => (r: BenchResults) => {
-  const s = r.sizes.find((x) => x.database === database && x.articles === articles);
-  return s ? check(s) : notMeasured(`the run has no ${database} database of ${articles.toLocaleString('en')} articles`);
-};
+const withSize =
+  (database: 'postgres' | 'sqlite', articles: number, check: (s: SizeResult) => Verdict) => (r: BenchResults) => {
+    const s = r.sizes.find((x) => x.database === database && x.articles === articles);
+    return s
+      ? check(s)
+      : notMeasured(`the run has no ${database} database of ${articles.toLocaleString('en')} articles`);
+  };
 
 const callOf = (s: SizeResult, id: CallId) => s.calls.find((c) => c.call === id);
 
@@ -53,13 +57,19 @@ const lighthouseOf = (site: SiteResult, page: 'home' | 'topic' | 'article'): Lig
  */
 const withinFloor = (c: CallMeasure, factor: number): Verdict => {
   if (!c.floorChecked) return notMeasured("the floor was not checked to return the product's data");
-  if (c.floor.p50Ms >= c.single.p50Ms) return notMeasured(`floor slower than product: not a floor (floor ${ms(c.floor.p50Ms)}, product ${ms(c.single.p50Ms)})`);
+  if (c.floor.p50Ms >= c.single.p50Ms)
+    return notMeasured(
+      `floor slower than product: not a floor (floor ${ms(c.floor.p50Ms)}, product ${ms(c.single.p50Ms)})`,
+    );
   const ratio = c.single.p50Ms / c.floor.p50Ms;
   return verdict(`${ratio.toFixed(1)}x (${ms(c.single.p50Ms)} vs ${ms(c.floor.p50Ms)})`, ratio <= factor);
 };
 
 /** A ratio to a baseline means nothing when the baseline completed no request. */
-const baselineAnswered = (name: string, baseline: LoadResult) => (baseline.requests > 0 && baseline.requestsPerSec > 0 ? null : notMeasured(`the baseline (${name}) completed no request`));
+const baselineAnswered = (name: string, baseline: LoadResult) =>
+  baseline.requests > 0 && baseline.requestsPerSec > 0
+    ? null
+    : notMeasured(`the baseline (${name}) completed no request`);
 
 const cachedVsNginxRps = (factor: number): Target => ({
   target: `Cached article page: req/s at least ${factor}x nginx (same bytes)`,
@@ -67,7 +77,10 @@ const cachedVsNginxRps = (factor: number): Target => ({
     const invalid = baselineAnswered('nginx', site.nginx);
     if (invalid) return invalid;
     const ratio = site.cached.requestsPerSec / site.nginx.requestsPerSec;
-    return verdict(`${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nginx.requestsPerSec.toFixed(0)} req/s)`, ratio >= factor);
+    return verdict(
+      `${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nginx.requestsPerSec.toFixed(0)} req/s)`,
+      ratio >= factor,
+    );
   }),
 });
 
@@ -91,13 +104,18 @@ const lighthouseCategories = (page: 'home' | 'topic' | 'article'): Target => ({
   target: `Lighthouse mobile, ${page} page: accessibility, best practices, SEO 100`,
   check: audited(page, (l) => {
     const scores = [l.accessibility, l.bestPractices, l.seo];
-    return verdict(scores.join(' / '), scores.every((s) => s === 100));
+    return verdict(
+      scores.join(' / '),
+      scores.every((s) => s === 100),
+    );
   }),
 });
 
 const publishToLive = (maxMs: number): Target => ({
   target: `Publish to live: p95 at most ${maxMs / 1000} s`,
-  check: withSite((site) => verdict(`${ms(site.publish.toLive.p95Ms)} (${site.publish.runs} publishes)`, site.publish.toLive.p95Ms <= maxMs)),
+  check: withSite((site) =>
+    verdict(`${ms(site.publish.toLive.p95Ms)} (${site.publish.runs} publishes)`, site.publish.toLive.p95Ms <= maxMs),
+  ),
 });
 
 const articleStatements: Target = {
@@ -115,9 +133,13 @@ const rss = (which: 'cms' | 'site', maxMB: number, articles?: number): Target =>
   check: (r) => {
     const site = r.site;
     if (!site) return notMeasured('the run measured no site');
-    if (articles !== undefined && site.articles !== articles) return notMeasured(`the site was measured at ${site.articles.toLocaleString('en')} articles`);
+    if (articles !== undefined && site.articles !== articles)
+      return notMeasured(`the site was measured at ${site.articles.toLocaleString('en')} articles`);
     const sizes = r.sizes.filter((s) => s.database === site.database && s.articles === site.articles);
-    const peak = which === 'site' ? site.peakRssBytes.site : Math.max(site.peakRssBytes.cms, ...sizes.map((s) => s.cmsPeakRssBytes));
+    const peak =
+      which === 'site'
+        ? site.peakRssBytes.site
+        : Math.max(site.peakRssBytes.cms, ...sizes.map((s) => s.cmsPeakRssBytes));
     return verdict(`${(peak / MB).toFixed(0)} MB`, peak <= maxMB * MB);
   },
 });
@@ -134,7 +156,12 @@ export const FULL_TARGETS: Target[] = [
   },
   {
     target: 'Cached article page: zero non-2xx',
-    check: withSite((site) => verdict(`${site.cached.non2xx} non-2xx, ${site.cached.errors} errors`, site.cached.non2xx === 0 && site.cached.errors === 0)),
+    check: withSite((site) =>
+      verdict(
+        `${site.cached.non2xx} non-2xx, ${site.cached.errors} errors`,
+        site.cached.non2xx === 0 && site.cached.errors === 0,
+      ),
+    ),
   },
   pageWeight('jsGzip', 120),
   pageWeight('htmlGzip', 60),
@@ -156,7 +183,9 @@ export const FULL_TARGETS: Target[] = [
     target: 'Article call, PostgreSQL 10k: at least 300 req/s at 20 clients',
     check: withSize('postgres', 10_000, (s) => {
       const c = callOf(s, 'article');
-      return c ? verdict(`${c.load.requestsPerSec.toFixed(0)} req/s`, c.load.requestsPerSec >= 300) : notMeasured('no article call at 10k');
+      return c
+        ? verdict(`${c.load.requestsPerSec.toFixed(0)} req/s`, c.load.requestsPerSec >= 300)
+        : notMeasured('no article call at 10k');
     }),
   },
   {
@@ -174,8 +203,15 @@ export const FULL_TARGETS: Target[] = [
           const a10 = callOf(small, 'article');
           const a100 = callOf(large, 'article');
           if (!a10 || !a100) return notMeasured('no article call at 10k or 100k');
-          const worse = [a100.single.p50Ms / a10.single.p50Ms, a10.load.requestsPerSec / a100.load.requestsPerSec, a100.load.p99Ms / Math.max(1, a10.load.p99Ms)];
-          return verdict(worse.map((w) => `${w.toFixed(2)}x`).join(', '), worse.every((w) => w <= 1.3));
+          const worse = [
+            a100.single.p50Ms / a10.single.p50Ms,
+            a10.load.requestsPerSec / a100.load.requestsPerSec,
+            a100.load.p99Ms / Math.max(1, a10.load.p99Ms),
+          ];
+          return verdict(
+            worse.map((w) => `${w.toFixed(2)}x`).join(', '),
+            worse.every((w) => w <= 1.3),
+          );
         })(r),
       )(r),
   },
@@ -199,20 +235,35 @@ export const FULL_TARGETS: Target[] = [
 ];
 
 /** Every call at every size of the run, against a check. */
-const atEverySize = (r: BenchResults, id: CallId, check: (c: CallMeasure) => boolean, show: (c: CallMeasure) => string): Verdict => {
+const atEverySize = (
+  r: BenchResults,
+  id: CallId,
+  check: (c: CallMeasure) => boolean,
+  show: (c: CallMeasure) => string,
+): Verdict => {
   const all = everySize(r, id);
   if (all.length === 0) return notMeasured('the run measured no Strapi calls');
-  return verdict(all.map((x) => `${show(x.call)} (${x.label})`).join(', '), all.every((x) => check(x.call)));
+  return verdict(
+    all.map((x) => `${show(x.call)} (${x.label})`).join(', '),
+    all.every((x) => check(x.call)),
+  );
 };
 
 const statementsAtMost = (id: CallId, name: string, max: number): Target => ({
   target: `${name}: at most ${max} SQL statements at every size`,
-  check: (r) => atEverySize(r, id, (c) => c.statements <= max, (c) => String(c.statements)),
+  check: (r) =>
+    atEverySize(
+      r,
+      id,
+      (c) => c.statements <= max,
+      (c) => String(c.statements),
+    ),
 });
 
 export const SMOKE_TARGETS: Target[] = [
   {
-    target: 'Every load probe error-free (no non-2xx, errors or timeouts), and every probe of what readers use completed requests',
+    target:
+      'Every load probe error-free (no non-2xx, errors or timeouts), and every probe of what readers use completed requests',
     check: (r) => {
       if (!r.site || r.sizes.length === 0) return notMeasured('the run measured no site or no Strapi calls');
       const probes = [
@@ -223,7 +274,9 @@ export const SMOKE_TARGETS: Target[] = [
       ] as const;
       // The generic REST path is in the table for contrast only: on a busy machine its 20 clients
       // may complete nothing in a smoke run's seconds, which says nothing about the site.
-      const bad = probes.filter(([name, l]) => (l.requests === 0 && !name.startsWith('article-rest')) || l.non2xx + l.errors + l.timeouts > 0);
+      const bad = probes.filter(
+        ([name, l]) => (l.requests === 0 && !name.startsWith('article-rest')) || l.non2xx + l.errors + l.timeouts > 0,
+      );
       const show = ([name, l]: (typeof probes)[number]) =>
         `${name}: ${l.requests === 0 ? 'no request completed' : `${l.non2xx} non-2xx, ${l.errors} errors, ${l.timeouts} timeouts`}`;
       return verdict(bad.length === 0 ? `${probes.length} probes clean` : bad.map(show).join('; '), bad.length === 0);
@@ -237,7 +290,10 @@ export const SMOKE_TARGETS: Target[] = [
       const invalid = baselineAnswered('`next start` serving a static file', site.nextStatic);
       if (invalid) return invalid;
       const ratio = site.cached.requestsPerSec / site.nextStatic.requestsPerSec;
-      return verdict(`${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nextStatic.requestsPerSec.toFixed(0)} req/s)`, ratio >= 0.2);
+      return verdict(
+        `${ratio.toFixed(2)}x (${site.cached.requestsPerSec.toFixed(0)} vs ${site.nextStatic.requestsPerSec.toFixed(0)} req/s)`,
+        ratio >= 0.2,
+      );
     }),
   },
   {
@@ -259,7 +315,10 @@ export const SMOKE_TARGETS: Target[] = [
       if (all.length === 0) return notMeasured('the run has no PostgreSQL size');
       const each = all.map((x) => ({ label: x.label, v: withinFloor(x.call, 10) }));
       for (const e of each) if ('notMeasured' in e.v) return notMeasured(`${e.label}: ${e.v.notMeasured}`);
-      return verdict(each.map((e) => `${'measured' in e.v ? e.v.measured : ''} (${e.label})`).join(', '), each.every((e) => 'met' in e.v && e.v.met));
+      return verdict(
+        each.map((e) => `${'measured' in e.v ? e.v.measured : ''} (${e.label})`).join(', '),
+        each.every((e) => 'met' in e.v && e.v.met),
+      );
     },
   },
   pageWeight('htmlGzip', 60),

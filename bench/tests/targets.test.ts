@@ -14,7 +14,15 @@ import type { CallId, CallMeasure } from '../src/probes/strapi-calls';
 import type { BenchResults, SiteResult, SizeResult } from '../src/results';
 import { evaluateTargets, FULL_TARGETS, SMOKE_TARGETS } from '../src/targets';
 
-const load = (requestsPerSec: number, p99Ms = 20): LoadResult => ({ requestsPerSec, p50Ms: p99Ms / 2, p99Ms, requests: requestsPerSec * 2, non2xx: 0, errors: 0, timeouts: 0 });
+const load = (requestsPerSec: number, p99Ms = 20): LoadResult => ({
+  requestsPerSec,
+  p50Ms: p99Ms / 2,
+  p99Ms,
+  requests: requestsPerSec * 2,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+});
 const seq = (p50Ms: number) => ({ p50Ms, p99Ms: p50Ms * 2, meanMs: p50Ms, samples: 20 });
 
 const call = (id: CallId, productMs: number, floorMs: number, statements: number): CallMeasure => ({
@@ -33,10 +41,24 @@ const size = (database: 'postgres' | 'sqlite', articles: number, articleFloorMs 
   demoSeedSeconds: 15,
   generateSeconds: 2,
   cmsPeakRssBytes: 300e6,
-  calls: [call('article', 4, articleFloorMs, 2), call('related', 7, 2, 11), call('listing', 9, 1, 8), call('search', 3, 1, 8)],
+  calls: [
+    call('article', 4, articleFloorMs, 2),
+    call('related', 7, 2, 11),
+    call('listing', 9, 1, 8),
+    call('search', 3, 1, 8),
+  ],
 });
 
-const lh = (page: string) => ({ url: `http://127.0.0.1:1${page}`, performance: 98, accessibility: 100, bestPractices: 100, seo: 100, lcpMs: 2000, tbtMs: 30, cls: 0 });
+const lh = (page: string) => ({
+  url: `http://127.0.0.1:1${page}`,
+  performance: 98,
+  accessibility: 100,
+  bestPractices: 100,
+  seo: 100,
+  lcpMs: 2000,
+  tbtMs: 30,
+  cls: 0,
+});
 
 const site = (articles: number): SiteResult => ({
   database: 'postgres',
@@ -61,7 +83,8 @@ const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): Benc
   site: withSite ? site(Math.max(...sizes.filter((s) => s.database === 'postgres').map((s) => s.articles))) : null,
 });
 
-const fullRun = () => run('full', [size('postgres', 1_000), size('postgres', 10_000), size('postgres', 100_000), size('sqlite', 10_000)]);
+const fullRun = () =>
+  run('full', [size('postgres', 1_000), size('postgres', 10_000), size('postgres', 100_000), size('sqlite', 10_000)]);
 const outcome = (r: BenchResults, targets: typeof FULL_TARGETS, starts: string) => {
   const found = evaluateTargets(r, targets).filter((t) => t.target.startsWith(starts));
   assert.equal(found.length, 1, `one target starting "${starts}"`);
@@ -78,7 +101,10 @@ test('a scenario missing from the run is not measured, with the reason', () => {
   const t = outcome(r, FULL_TARGETS, 'Search, PostgreSQL 100k');
   assert.equal(t.outcome, 'not measured');
   assert.match(t.measured, /no postgres database of 100,000 articles/);
-  assert.equal(outcome(run('full', [size('postgres', 10_000)], false), FULL_TARGETS, 'Publish to live').outcome, 'not measured');
+  assert.equal(
+    outcome(run('full', [size('postgres', 10_000)], false), FULL_TARGETS, 'Publish to live').outcome,
+    'not measured',
+  );
 });
 
 test('a floor slower than the product is not a floor, not a met target', () => {
@@ -87,7 +113,10 @@ test('a floor slower than the product is not a floor, not a met target', () => {
   const t = outcome(r, FULL_TARGETS, 'Article call, PostgreSQL 10k: within 5x');
   assert.equal(t.outcome, 'not measured');
   assert.match(t.measured, /floor slower than product: not a floor/);
-  assert.equal(outcome(run('smoke', [size('postgres', 200, 6)]), SMOKE_TARGETS, 'Article call, PostgreSQL: within 10x').outcome, 'not measured');
+  assert.equal(
+    outcome(run('smoke', [size('postgres', 200, 6)]), SMOKE_TARGETS, 'Article call, PostgreSQL: within 10x').outcome,
+    'not measured',
+  );
 });
 
 test('a floor not checked against the product does not count', () => {
@@ -98,7 +127,10 @@ test('a floor not checked against the product does not count', () => {
 
 test('smoke targets: met by a healthy smoke run, missed by an uncached page or a query per row', () => {
   const healthy = run('smoke', [size('postgres', 200), size('sqlite', 200)]);
-  assert.deepEqual(evaluateTargets(healthy, SMOKE_TARGETS).filter((t) => t.outcome !== 'met'), []);
+  assert.deepEqual(
+    evaluateTargets(healthy, SMOKE_TARGETS).filter((t) => t.outcome !== 'met'),
+    [],
+  );
 
   const uncached = run('smoke', [size('postgres', 200)]);
   uncached.site!.cached = load(25, 900);
@@ -131,7 +163,9 @@ test('bench:check: smoke results fail the full targets and pass the smoke ones',
     const file = path.join(dir, 'benchmarks.json');
     fs.writeFileSync(file, JSON.stringify(run('smoke', [size('postgres', 200), size('sqlite', 200)])));
     const check = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/check.ts'), ...args, file], { encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/check.ts'), ...args, file], {
+        encoding: 'utf8',
+      });
     const smoke = check('--smoke');
     assert.equal(smoke.status, 0, smoke.stdout + smoke.stderr);
     const full = check();

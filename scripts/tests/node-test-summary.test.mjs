@@ -19,14 +19,26 @@ const { NODE_TEST_CONTEXT: _, ...env } = process.env;
 const run = (...files) => {
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${reporter}`, '--test-reporter-destination=stdout', ...files],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${reporter}`,
+      '--test-reporter-destination=stdout',
+      ...files,
+    ],
     { encoding: 'utf8', env: { ...env, npm_package_name: 'fixture' } },
   );
   const lines = result.stdout.split('\n');
   const closing = lines.filter((l) => l.startsWith('fixture: '));
   assert.equal(closing.length, 1, `one closing line expected, got:\n${result.stdout.slice(-2000)}`);
   // node's own counts, as the spec reporter prints them (`ℹ pass 2`), where this node prints them.
-  const own = Object.fromEntries(lines.map((l) => /^\S+ (pass|fail|cancelled|skipped|todo) (\d+)$/.exec(l)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
+  const own = Object.fromEntries(
+    lines
+      .map((l) => /^\S+ (pass|fail|cancelled|skipped|todo) (\d+)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[1], Number(m[2])]),
+  );
   return { status: result.status, closing: closing[0], own };
 };
 
@@ -36,7 +48,10 @@ test('every outcome is counted, with cancelled and todo named', () => {
   // passed: 2; failed: fails, inner fail, the parent, the crashed file (4) + 2 cancelled; skipped: 2 + 2 todo.
   assert.equal(closing, 'fixture: 2 passed, 6 failed, 4 skipped (2 cancelled, 2 todo)');
   if (own.pass !== undefined) {
-    assert.equal(closing, `fixture: ${own.pass} passed, ${own.fail + own.cancelled} failed, ${own.skipped + own.todo} skipped (${own.cancelled} cancelled, ${own.todo} todo)`);
+    assert.equal(
+      closing,
+      `fixture: ${own.pass} passed, ${own.fail + own.cancelled} failed, ${own.skipped + own.todo} skipped (${own.cancelled} cancelled, ${own.todo} todo)`,
+    );
   }
 });
 

@@ -18,19 +18,36 @@ type Row = Record<string, unknown>;
 type Media = { url: string; width: number | null; height: number | null; alternativeText: string | null };
 
 /** The page's components, by Strapi's component uid: the table and the fields the page shows. */
-const COMPONENTS: Record<string, { table: string; fields: Record<string, string>; json?: string[]; booleans?: string[] }> = {
+const COMPONENTS: Record<
+  string,
+  { table: string; fields: Record<string, string>; json?: string[]; booleans?: string[] }
+> = {
   'content.rich-text': { table: 'components_content_rich_texts', fields: { body: 'body' }, json: ['body'] },
-  'content.callout': { table: 'components_content_callouts', fields: { variant: 'variant', title: 'title', body: 'body' } },
-  'content.pull-quote': { table: 'components_content_pull_quotes', fields: { quote: 'quote', attribution: 'attribution' } },
+  'content.callout': {
+    table: 'components_content_callouts',
+    fields: { variant: 'variant', title: 'title', body: 'body' },
+  },
+  'content.pull-quote': {
+    table: 'components_content_pull_quotes',
+    fields: { quote: 'quote', attribution: 'attribution' },
+  },
   'content.key-takeaways': { table: 'components_content_key_takeaways', fields: { title: 'title' } },
-  'content.figure': { table: 'components_content_figures', fields: { alt: 'alt', caption: 'caption', credit: 'credit' } },
+  'content.figure': {
+    table: 'components_content_figures',
+    fields: { alt: 'alt', caption: 'caption', credit: 'credit' },
+  },
   'shared.reference': {
     table: 'components_shared_references',
     fields: { title: 'title', publisher: 'publisher', year: 'year', url: 'url', doi: 'doi' },
   },
   'shared.seo': {
     table: 'components_shared_seos',
-    fields: { metaTitle: 'meta_title', metaDescription: 'meta_description', canonicalUrl: 'canonical_url', noindex: 'noindex' },
+    fields: {
+      metaTitle: 'meta_title',
+      metaDescription: 'meta_description',
+      canonicalUrl: 'canonical_url',
+      noindex: 'noindex',
+    },
     booleans: ['noindex'],
   },
 };
@@ -42,7 +59,10 @@ const MEDIA_OF: Record<string, [string, string]> = {
 };
 
 // SQLite returns datetimes as epoch milliseconds, JSON as text and booleans as 0/1.
-const dateTime = (v: unknown) => (v === null || v === undefined ? null : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date)).toISOString());
+const dateTime = (v: unknown) =>
+  v === null || v === undefined
+    ? null
+    : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date)).toISOString();
 const calendarDate = (v: unknown) => {
   if (v === null || v === undefined) return null;
   if (!(v instanceof Date)) return String(v).slice(0, 10);
@@ -54,7 +74,14 @@ const parsed = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknow
 const bool = (v: unknown) => (v === null || v === undefined ? null : Boolean(v));
 
 const mediaOf = (row: Row | undefined): Media | null =>
-  row ? { url: row.url as string, width: (row.width as number | null) ?? null, height: (row.height as number | null) ?? null, alternativeText: (row.alternative_text as string | null) ?? null } : null;
+  row
+    ? {
+        url: row.url as string,
+        width: (row.width as number | null) ?? null,
+        height: (row.height as number | null) ?? null,
+        alternativeText: (row.alternative_text as string | null) ?? null,
+      }
+    : null;
 
 // A relation with nothing to look up costs no query.
 const NONE = Promise.resolve([] as Row[]);
@@ -63,11 +90,11 @@ const mediaQuery = (knex: Knex, relatedType: string, ids: number[], field: strin
   ids.length === 0
     ? NONE
     : (knex('files_related_mph as m')
-    .join('files as f', 'f.id', 'm.file_id')
-    .where({ 'm.related_type': relatedType, 'm.field': field })
-    .whereIn('m.related_id', ids)
-    .orderBy([{ column: 'm.related_id' }, { column: 'm.order' }])
-    .select('m.related_id', 'f.url', 'f.width', 'f.height', 'f.alternative_text') as Promise<Row[]>);
+        .join('files as f', 'f.id', 'm.file_id')
+        .where({ 'm.related_type': relatedType, 'm.field': field })
+        .whereIn('m.related_id', ids)
+        .orderBy([{ column: 'm.related_id' }, { column: 'm.order' }])
+        .select('m.related_id', 'f.url', 'f.width', 'f.height', 'f.alternative_text') as Promise<Row[]>);
 
 /** The first file of each owner (ordered by the link's order), keyed by the owner's id. */
 const firstByOwner = (rows: Row[]) => {
@@ -90,7 +117,17 @@ export async function articleFloor(knex: Knex, slug: string) {
     .where({ slug })
     .whereNotNull('published_at')
     .orderBy('id')
-    .first('id', 'document_id', 'title', 'slug', 'excerpt', 'cover_alt', 'first_published_at', 'updated_at', 'last_reviewed_at')) as Row | undefined;
+    .first(
+      'id',
+      'document_id',
+      'title',
+      'slug',
+      'excerpt',
+      'cover_alt',
+      'first_published_at',
+      'updated_at',
+      'last_reviewed_at',
+    )) as Row | undefined;
   if (!article) return null;
   const id = Number(article.id);
 
@@ -116,7 +153,17 @@ export async function articleFloor(knex: Knex, slug: string) {
   const people = [author, reviewer].filter((p) => p !== undefined).map((p) => Number(p.id));
   const types = [...new Set(components.map((c) => c.component_type as string))].filter((t) => t in COMPONENTS);
   const [rows, items, avatars, images, shareImages] = await Promise.all([
-    Promise.all(types.map(async (type) => [type, (await knex(COMPONENTS[type].table).whereIn('id', idsOf(type)).select('id', ...Object.values(COMPONENTS[type].fields))) as Row[]] as const)),
+    Promise.all(
+      types.map(
+        async (type) =>
+          [
+            type,
+            (await knex(COMPONENTS[type].table)
+              .whereIn('id', idsOf(type))
+              .select('id', ...Object.values(COMPONENTS[type].fields))) as Row[],
+          ] as const,
+      ),
+    ),
     idsOf('content.key-takeaways').length === 0
       ? NONE
       : (knex('components_content_key_takeaways_cmps as kc')
@@ -143,14 +190,27 @@ export async function articleFloor(knex: Knex, slug: string) {
     if (!row) return null;
     const out: Record<string, unknown> = { id: cmpId };
     for (const [key, column] of Object.entries(spec.fields)) {
-      out[key] = spec.json?.includes(key) ? parsed(row[column]) : spec.booleans?.includes(key) ? bool(row[column]) : row[column];
+      out[key] = spec.json?.includes(key)
+        ? parsed(row[column])
+        : spec.booleans?.includes(key)
+          ? bool(row[column])
+          : row[column];
     }
-    if (type === 'content.key-takeaways') out.items = items.filter((i) => Number(i.entity_id) === cmpId).map((i) => ({ text: i.text }));
+    if (type === 'content.key-takeaways')
+      out.items = items.filter((i) => Number(i.entity_id) === cmpId).map((i) => ({ text: i.text }));
     if (type in MEDIA_OF) out[MEDIA_OF[type][1]] = media[type].get(cmpId) ?? null;
     return out;
   };
   const person = (p: Row | undefined) =>
-    p ? { name: p.name, slug: p.slug, credentials: p.credentials, roleTitle: p.role_title, avatar: media['api::author.author'].get(Number(p.id)) ?? null } : null;
+    p
+      ? {
+          name: p.name,
+          slug: p.slug,
+          credentials: p.credentials,
+          roleTitle: p.role_title,
+          avatar: media['api::author.author'].get(Number(p.id)) ?? null,
+        }
+      : null;
   const inField = (field: string) =>
     components
       .filter((c) => c.field === field)
@@ -180,7 +240,13 @@ export async function articleFloor(knex: Knex, slug: string) {
  * Fetches each article from the product (the site's call) and from the floor, and throws on the
  * first that differs, naming the article and the difference. Returns how many were compared.
  */
-export async function checkArticleFloor(options: { cmsUrl: string; productPath: (slug: string) => string; knex: Knex; dialect: Dialect; slugs: string[] }) {
+export async function checkArticleFloor(options: {
+  cmsUrl: string;
+  productPath: (slug: string) => string;
+  knex: Knex;
+  dialect: Dialect;
+  slugs: string[];
+}) {
   for (const slug of options.slugs) {
     const res = await fetch(options.cmsUrl + options.productPath(slug));
     if (!res.ok) throw new Error(`the article floor check: the product answered HTTP ${res.status} for ${slug}`);
@@ -191,7 +257,9 @@ export async function checkArticleFloor(options: { cmsUrl: string; productPath: 
       assert.deepStrictEqual(JSON.parse(JSON.stringify(floor)), product);
     } catch (error) {
       const diff = error instanceof Error ? error.message.slice(0, 3000) : String(error);
-      throw new Error(`the article floor (${options.dialect}) does not return the product's data for "${slug}": not a floor for this call.\n${diff}`);
+      throw new Error(
+        `the article floor (${options.dialect}) does not return the product's data for "${slug}": not a floor for this call.\n${diff}`,
+      );
     }
   }
   return options.slugs.length;

@@ -81,11 +81,7 @@ const summary = (samples: number[]): SequentialResult => ({
 });
 
 /** Times `fn` `count` times strictly one after another, after `warmup` untimed calls. */
-export async function measureSequential(
-  fn: () => Promise<void>,
-  count: number,
-  warmup = 5,
-): Promise<SequentialResult> {
+export async function measureSequential(fn: () => Promise<void>, count: number, warmup = 5): Promise<SequentialResult> {
   return (await measureAlternating([fn], count, warmup))[0];
 }
 
@@ -93,7 +89,11 @@ export async function measureSequential(
  * Times each of `fns` `count` times, taking turns (a, b, a, b, ...), after `warmup` untimed rounds:
  * operations compared with each other see the same moments of a busy machine.
  */
-export async function measureAlternating(fns: Array<() => Promise<void>>, count: number, warmup = 5): Promise<SequentialResult[]> {
+export async function measureAlternating(
+  fns: Array<() => Promise<void>>,
+  count: number,
+  warmup = 5,
+): Promise<SequentialResult[]> {
   if (!(Number.isInteger(count) && count > 0)) throw new Error(`count must be a positive integer: ${count}`);
   for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
 

@@ -64,7 +64,8 @@ const CALLS: CallSpec[] = [
     call: 'listing',
     floor: 'listing',
     label: 'Topic listing, page 1 of 12',
-    path: (i, n) => `/api/articles?${stringifyQuery(articleListQuery({ topicSlug: i.topics[n % i.topics.length] }, 1, 12))}`,
+    path: (i, n) =>
+      `/api/articles?${stringifyQuery(articleListQuery({ topicSlug: i.topics[n % i.topics.length] }, 1, 12))}`,
     floorArg: (i, n) => i.topics[n % i.topics.length],
   },
   {
@@ -97,7 +98,8 @@ export async function countStatements(cmsUrl: string, inputs: CallInputs): Promi
       seen.push(Number((await fetchOk(cmsUrl, spec, path)).headers.get('x-sql-statements') ?? NaN));
     }
     const median = seen.sort((a, b) => a - b)[2];
-    if (!Number.isFinite(median)) throw new Error('the CMS reports no x-sql-statements: is SQL_STATEMENT_COUNT=true set?');
+    if (!Number.isFinite(median))
+      throw new Error('the CMS reports no x-sql-statements: is SQL_STATEMENT_COUNT=true set?');
     counts.set(spec.call, median);
   }
   return counts;
@@ -129,7 +131,9 @@ export async function measureStrapiCalls(options: {
     let m = 0;
     const [single, floor] = await measureAlternating(
       [
-        async () => void (await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length])),
+        async () => {
+          await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length]);
+        },
         async () => {
           const rows = await runFloor(options.knex, options.dialect, spec.floor, spec.floorArg(options.inputs, m++));
           if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
@@ -140,7 +144,15 @@ export async function measureStrapiCalls(options: {
     const load = await measureLoad(options.cmsUrl, { ...options.load, paths });
 
     const floorChecked = spec.floor === 'article' ? articleFloorChecked : 0;
-    results.push({ call: spec.call, label: spec.label, statements: options.statements.get(spec.call)!, single, load, floor, floorChecked });
+    results.push({
+      call: spec.call,
+      label: spec.label,
+      statements: options.statements.get(spec.call)!,
+      single,
+      load,
+      floor,
+      floorChecked,
+    });
   }
   return results;
 }
