@@ -33,8 +33,13 @@ run_suite() { # name, dir, command...
   if ! (cd "$dir" && "$@") 2>&1 | tee "$LOGS/$name.log"; then failed+=("$name"); fi
 }
 
+# The node suites' closing-line reporter, against fixtures of every outcome.
+run_suite reporter "$ROOT" env npm_package_name=scripts node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./scripts/node-test-summary.mjs --test-reporter-destination=stdout scripts/tests/node-test-summary.test.mjs
 run_suite content "$ROOT/packages/content" pnpm test
 run_suite web "$ROOT/apps/web" pnpm test
+# The benchmark targets' logic and bench:check on made-up results (the harness itself runs below).
+run_suite bench "$ROOT/bench" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
@@ -62,14 +67,18 @@ pkill -P "$SERVE_PID" 2>/dev/null || true; kill "$SERVE_PID" 2>/dev/null || true
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
 
 # The benchmark harness in smoke mode (200 articles, seconds per probe), so it never rots. It
-# reuses the site build above, which is why it runs on the e2e ports. Figures are printed, not
-# checked: targets are for the full run (`pnpm bench`, docs/benchmarks.md).
+# reuses the site build above, which is why it runs on the e2e ports. Its results are then checked
+# against the smoke targets (bench/src/targets.ts: regressions of kind, with generous thresholds);
+# the full targets are for the full run (`pnpm bench`, docs/benchmarks.md).
 step "Benchmark harness, smoke run"
 # Straight to the harness: dependencies and Debian tools are installed above.
+rm -f "$ROOT/.tmp/bench/benchmarks.json"
 if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
   failed+=("bench-smoke")
 fi
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true
+step "Benchmark smoke targets"
+if ! (cd "$ROOT/bench" && pnpm bench:check --smoke); then failed+=("bench-check"); fi
 
 # One closing line over every runner. The node suites (scripts/node-test-summary.mjs) and the security
 # suite end with their own `name: N passed, N failed, N skipped`; a log that has one is read by it alone

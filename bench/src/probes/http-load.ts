@@ -73,26 +73,37 @@ export function percentile(sortedOrUnsorted: number[], p: number): number {
 
 export type SequentialResult = { p50Ms: number; p99Ms: number; meanMs: number; samples: number };
 
+const summary = (samples: number[]): SequentialResult => ({
+  p50Ms: percentile(samples, 50),
+  p99Ms: percentile(samples, 99),
+  meanMs: samples.reduce((sum, ms) => sum + ms, 0) / samples.length,
+  samples: samples.length,
+});
+
 /** Times `fn` `count` times strictly one after another, after `warmup` untimed calls. */
-export async function measureSequential(
-  fn: () => Promise<void>,
+export async function measureSequential(fn: () => Promise<void>, count: number, warmup = 5): Promise<SequentialResult> {
+  return (await measureAlternating([fn], count, warmup))[0];
+}
+
+/**
+ * Times each of `fns` `count` times, taking turns (a, b, a, b, ...), after `warmup` untimed rounds:
+ * operations compared with each other see the same moments of a busy machine.
+ */
+export async function measureAlternating(
+  fns: Array<() => Promise<void>>,
   count: number,
   warmup = 5,
-): Promise<SequentialResult> {
+): Promise<SequentialResult[]> {
   if (!(Number.isInteger(count) && count > 0)) throw new Error(`count must be a positive integer: ${count}`);
-  for (let i = 0; i < warmup; i++) await fn();
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
 
-  const samples: number[] = [];
+  const samples = fns.map((): number[] => []);
   for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
+    for (const [n, fn] of fns.entries()) {
+      const started = performance.now();
+      await fn();
+      samples[n].push(performance.now() - started);
+    }
   }
-
-  return {
-    p50Ms: percentile(samples, 50),
-    p99Ms: percentile(samples, 99),
-    meanMs: samples.reduce((sum, ms) => sum + ms, 0) / samples.length,
-    samples: samples.length,
-  };
+  return samples.map(summary);
 }

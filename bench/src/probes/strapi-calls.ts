@@ -1,14 +1,15 @@
 /**
  * The Strapi calls the site makes, exactly as its client sends them (same query builders; no
  * token, which the site sends only to read drafts): latency for one client, throughput under concurrent load, SQL statements per request,
- * and beside each the hand-written single-query floor through the same driver.
+ * and beside each the hand-written floor through the same driver (floor-queries.ts).
  */
 import type { Knex } from 'knex';
 
 import { articleBySlugQuery, articleListQuery, articlePagePath, stringifyQuery } from '@nourish/content';
 
+import { checkArticleFloor } from './article-floor';
 import { runFloor, type Dialect, type FloorCall } from './floor-queries';
-import { measureLoad, measureSequential, type LoadResult, type SequentialResult } from './http-load';
+import { measureAlternating, measureLoad, type LoadResult, type SequentialResult } from './http-load';
 
 export type CallId = 'article' | 'article-rest' | 'related' | 'listing' | 'search';
 
@@ -19,6 +20,11 @@ export type CallMeasure = {
   single: SequentialResult;
   load: LoadResult;
   floor: SequentialResult;
+  /**
+   * How many of the call's inputs the floor was checked to return the product's exact data for
+   * (the article floor; 0 where no such check exists). Absent in runs made before the check.
+   */
+  floorChecked?: number;
 };
 
 export type CallInputs = { slugs: string[]; topics: string[]; words: string[] };
@@ -58,7 +64,8 @@ const CALLS: CallSpec[] = [
     call: 'listing',
     floor: 'listing',
     label: 'Topic listing, page 1 of 12',
-    path: (i, n) => `/api/articles?${stringifyQuery(articleListQuery({ topicSlug: i.topics[n % i.topics.length] }, 1, 12))}`,
+    path: (i, n) =>
+      `/api/articles?${stringifyQuery(articleListQuery({ topicSlug: i.topics[n % i.topics.length] }, 1, 12))}`,
     floorArg: (i, n) => i.topics[n % i.topics.length],
   },
   {
@@ -91,7 +98,8 @@ export async function countStatements(cmsUrl: string, inputs: CallInputs): Promi
       seen.push(Number((await fetchOk(cmsUrl, spec, path)).headers.get('x-sql-statements') ?? NaN));
     }
     const median = seen.sort((a, b) => a - b)[2];
-    if (!Number.isFinite(median)) throw new Error('the CMS reports no x-sql-statements: is SQL_STATEMENT_COUNT=true set?');
+    if (!Number.isFinite(median))
+      throw new Error('the CMS reports no x-sql-statements: is SQL_STATEMENT_COUNT=true set?');
     counts.set(spec.call, median);
   }
   return counts;
@@ -107,20 +115,44 @@ export async function measureStrapiCalls(options: {
   samples: number;
   load: { connections: number; durationSec: number; warmupSec: number };
 }): Promise<CallMeasure[]> {
+  // Before any figure: the article floor must return what the product returns, or it is no floor.
+  const articleFloorChecked = await checkArticleFloor({
+    cmsUrl: options.cmsUrl,
+    productPath: (slug) => `/api${articlePagePath(slug)}`,
+    knex: options.knex,
+    dialect: options.dialect,
+    slugs: options.inputs.slugs,
+  });
   const results: CallMeasure[] = [];
   for (const spec of CALLS) {
     const paths = pathsFor(spec, options.inputs);
+    // The call and its floor take turns, so both see the same moments of a busy machine.
     let n = 0;
-    const single = await measureSequential(async () => void (await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length])), options.samples);
+    let m = 0;
+    const [single, floor] = await measureAlternating(
+      [
+        async () => {
+          await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length]);
+        },
+        async () => {
+          const rows = await runFloor(options.knex, options.dialect, spec.floor, spec.floorArg(options.inputs, m++));
+          if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
+        },
+      ],
+      options.samples,
+    );
     const load = await measureLoad(options.cmsUrl, { ...options.load, paths });
 
-    let m = 0;
-    const floor = await measureSequential(async () => {
-      const rows = await runFloor(options.knex, options.dialect, spec.floor, spec.floorArg(options.inputs, m++));
-      if (rows === 0) throw new Error(`the ${spec.floor} floor query found nothing`);
-    }, options.samples);
-
-    results.push({ call: spec.call, label: spec.label, statements: options.statements.get(spec.call)!, single, load, floor });
+    const floorChecked = spec.floor === 'article' ? articleFloorChecked : 0;
+    results.push({
+      call: spec.call,
+      label: spec.label,
+      statements: options.statements.get(spec.call)!,
+      single,
+      load,
+      floor,
+      floorChecked,
+    });
   }
   return results;
 }
