@@ -16,7 +16,7 @@ import { uploadTests } from './api/uploads';
 import type { DatabaseKind } from './helpers/databases';
 import { useSeededCms } from './helpers/cms-suite';
 
-export const describeCmsApi = (kind: DatabaseKind) =>
+export const describeCmsApi = (kind: DatabaseKind): void => {
   describe(`CMS REST API on ${kind}`, { timeout: 600_000 }, () => {
     const ctx = useSeededCms(kind);
     describe('public reads, writes and bad input', () => publicApiTests(ctx));
@@ -29,3 +29,4 @@ export const describeCmsApi = (kind: DatabaseKind) =>
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
   });
+};

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { ArticleSummary } from '../services/summaries';
+import { service } from '../../../utils/services';
 
 const MAX_PAGE_SIZE = 50;
 /** Deep pages cost the database the rows before them; nobody reads past the first thousand matches. */
@@ -28,10 +28,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
 
-    const { documentIds, total } = await strapi.service('api::article.search-index').search(q, page, pageSize);
-    const summaries: Map<string, ArticleSummary> = await strapi
-      .service('api::article.summaries')
-      .byDocumentIds(documentIds);
+    const { documentIds, total } = await service(strapi, 'api::article.search-index').search(q, page, pageSize);
+    const summaries = await service(strapi, 'api::article.summaries').byDocumentIds(documentIds);
     ctx.body = {
       data: documentIds.map((id: string) => summaries.get(id)).filter(Boolean),
       // pageCount counts the pages that can be asked for; total stays the true number of matches.
