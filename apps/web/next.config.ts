@@ -85,8 +85,8 @@ const nextConfig: NextConfig = {
     // Upload names carry a content hash, so an optimized variant never goes stale.
     minimumCacheTTL: 2_678_400,
   },
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       {
         source: '/:path*',
         headers: [
@@ -98,7 +98,7 @@ const nextConfig: NextConfig = {
         ],
       },
       ...(siteIsHttps ? [] : [{ source: '/:path*', has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:,.*)?' }], headers: [HSTS] }]),
-    ];
+    ]);
   },
 };
 
