@@ -118,7 +118,8 @@ export async function runFloor(knex: Knex, d: Dialect, call: FloorCall, arg: str
   const sql = { article: articleFloorSql, related: relatedFloorSql, listing: listingFloorSql, search: searchFloorSql }[call](d);
   const bindings =
     call === 'search' ? (d === 'postgres' ? [`${arg}:*`] : [`"${arg}"*`]) : [arg];
-  const result = await knex.raw(sql, bindings);
-  const rows = (d === 'postgres' ? result.rows : result) as unknown[];
+  // PostgreSQL's driver returns { rows }, SQLite's the rows themselves.
+  const result = await knex.raw<{ rows: unknown[] } | unknown[]>(sql, bindings);
+  const rows = Array.isArray(result) ? result : result.rows;
   return rows.length;
 }

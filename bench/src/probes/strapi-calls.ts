@@ -111,7 +111,9 @@ export async function measureStrapiCalls(options: {
   for (const spec of CALLS) {
     const paths = pathsFor(spec, options.inputs);
     let n = 0;
-    const single = await measureSequential(async () => void (await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length])), options.samples);
+    const single = await measureSequential(async () => {
+      await fetchOk(options.cmsUrl, spec, paths[n++ % paths.length]);
+    }, options.samples);
     const load = await measureLoad(options.cmsUrl, { ...options.load, paths });
 
     let m = 0;
