@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# One command that installs everything and runs the whole test suite: type checks, unit tests,
-# API tests against a real CMS on SQLite and on PostgreSQL, and Playwright in Debian's Chromium.
+# One command that installs everything and runs the whole test suite: lint and format checks, type
+# checks, unit tests, API tests against a real CMS on SQLite and on PostgreSQL, and Playwright in
+# Debian's Chromium.
 # CI runs exactly this (.ci/run).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_dependencies
+
+# Code health first: a lint or format error fails the run before anything slow starts.
+step "Lint (ESLint, type-aware)"
+(cd "$ROOT" && pnpm lint) || { echo "Lint failed: fix the errors above (\`pnpm lint\` shows them)." >&2; exit 1; }
+
+step "Format check (Prettier)"
+(cd "$ROOT" && pnpm format:check) || { echo "Files above are not formatted: run \`pnpm format\` and commit." >&2; exit 1; }
 
 ensure_debian_tools
 

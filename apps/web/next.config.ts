@@ -96,8 +96,8 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return { beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] };
   },
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       {
         source: '/:path*',
         headers: [
@@ -109,7 +109,7 @@ const nextConfig: NextConfig = {
         ],
       },
       ...(siteIsHttps ? [] : [{ source: '/:path*', has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:,.*)?' }], headers: [HSTS] }]),
-    ];
+    ]);
   },
 };
 

@@ -79,7 +79,7 @@ const build = () => {
 };
 
 const versions = (): BenchResults['machine'] => {
-  const pkg = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')).version as string;
+  const pkg = (p: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')) as { version: string }).version;
   const psql = (() => {
     try {
       return /\d+(\.\d+)+/.exec(execFileSync('psql', ['--version'], { encoding: 'utf8' }))?.[0] ?? 'unknown';
@@ -88,6 +88,7 @@ const versions = (): BenchResults['machine'] => {
     }
   })();
   const sqlite = (() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the native module is loaded only here, from this path
     const Database = require(path.join(ROOT, 'bench/node_modules/better-sqlite3')) as new (f: string) => {
       prepare(sql: string): { get(): { v: string } };
       close(): void;
@@ -142,7 +143,9 @@ const measureSite = async (
     log('uncached renders');
     let n = 0;
     const uncached = await measureSequential(
-      async () => void (await fetchBody(`${siteUrl}/articles/${fresh[n++]}`)),
+      async () => {
+        await fetchBody(`${siteUrl}/articles/${fresh[n++]}`);
+      },
       Math.min(settings.samples, fresh.length - 3),
       3,
     );
@@ -213,9 +216,7 @@ const measureSize = async (kind: DatabaseKind, articles: number, withSite: boole
       .limit(60 + settings.samples)) as Array<{ slug: string }>;
     const slugs = sample.slice(0, 50).map((r) => r.slug);
     const fresh = sample.slice(50).map((r) => r.slug);
-    const topics = ((await knex('topics').whereNotNull('published_at').select('slug')) as Array<{ slug: string }>).map(
-      (r) => r.slug,
-    );
+    const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map((r) => r.slug);
     const inputs = { slugs, topics, words: SEARCH_WORDS };
 
     // Statements are counted on a separate boot: the counting hooks every promise, which would

@@ -42,7 +42,7 @@ const spawnServer = async (command: string[], cwd: string, env: Record<string, s
   child.stderr!.on('data', keep);
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.once('exit', () => {
         clearTimeout(timer);

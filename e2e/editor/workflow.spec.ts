@@ -139,7 +139,7 @@ test.describe.serial('editorial workflow in the real admin', () => {
     await page.getByRole('button', { name: 'More document actions' }).click();
     await page.getByRole('menuitem', { name: 'Unpublish' }).click();
     const confirm = page.getByRole('dialog').getByRole('button', { name: /confirm|unpublish|yes/i });
-    if (await confirm.isVisible({ timeout: 2_000 }).catch(() => false)) await confirm.click();
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
     await expect.poll(() => readerStatus(`/articles/${renamed}`), { timeout: 10_000 }).toBe(404);
   });
 
@@ -200,7 +200,7 @@ test.describe('roles and secrets', () => {
   // Preview links, tokens and redirects in detail: preview.spec.ts.
   test('draft pages carry the preview banner and are never stored by shared caches', async ({ browser }) => {
     const lookup = await fetch(`${CMS_URL}/api/articles?filters[slug][$eq]=magnesium-glycinate&fields[0]=slug`);
-    const documentId = ((await lookup.json()) as { data: Array<{ documentId: string }> }).data[0]!.documentId;
+    const documentId = ((await lookup.json()) as { data: Array<{ documentId: string }> }).data[0].documentId;
     const link = await (await editorApi()).previewUrl(documentId);
     expect(link).toMatch(/\/api\/preview\?token=/);
     const context = await browser.newContext();

@@ -8,7 +8,7 @@ import config from '../playwright.config';
 
 const servers = Array.isArray(config.webServer) ? config.webServer : config.webServer ? [config.webServer] : [];
 for (const server of servers) {
-  const child = spawn(server.command, { cwd: server.cwd, env: server.env as NodeJS.ProcessEnv, shell: true, stdio: 'inherit' });
+  const child = spawn(server.command, { cwd: server.cwd, env: server.env, shell: true, stdio: 'inherit' });
   process.on('exit', () => child.kill());
 }
 process.on('SIGINT', () => process.exit(0));

@@ -15,7 +15,7 @@ const directives = (csp: string) =>
       .split(';')
       .map((part) => part.trim().split(/\s+/))
       .filter((words) => words[0])
-      .map(([name, ...values]) => [name!.toLowerCase(), values]),
+      .map(([name, ...values]) => [name.toLowerCase(), values]),
   ) as Record<string, string[]>;
 
 const PAGES = ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/authors/amara-okafor', '/search?q=magnesium', '/no-such-page'];

@@ -22,7 +22,7 @@ const sign = (claims: Record<string, unknown>, secret: string = CMS_ENV.PREVIEW_
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as Record<string, unknown>;
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 const preview = (query: string) => fetch(`${SITE_URL}/api/preview?${query}`, { redirect: 'manual' });
@@ -145,7 +145,7 @@ test('an expired session cookie, or one signed with a rotated secret, shows no d
 
 test('exit clears both cookies and the draft is gone', async ({ browser }) => {
   const { context } = await previewingA(browser);
-  const page = context.pages()[0]!;
+  const page = context.pages()[0];
   await page.getByRole('link', { name: 'Exit preview' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Preview' })).toHaveCount(0);
   const names = (await context.cookies(SITE_URL)).map((cookie) => cookie.name);

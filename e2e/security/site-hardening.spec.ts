@@ -23,7 +23,7 @@ const PAGES = [
 test.describe('Content-Security-Policy', () => {
   test('the policy fixes every source list that matters', async () => {
     const csp = (await fetch(`${SITE_URL}/`)).headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -96,8 +96,12 @@ const startSite = (env: Record<string, string>, port: number) =>
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       resolve('running');

@@ -135,7 +135,7 @@ export async function documentIdOf(collection: 'articles' | 'authors' | 'topics'
   const res = await api(`/${collection}?filters[slug][$eq]=${slug}&fields[0]=slug`, { siteHeader: true });
   const rows = (res.json as { data: Array<{ documentId: string }> } | null)?.data ?? [];
   expect(rows.length, `${collection} ${slug} exists`).toBe(1);
-  return rows[0]!.documentId;
+  return rows[0].documentId;
 }
 
 export type DraftProbes = {
@@ -162,7 +162,7 @@ export async function createDraftProbes(admin: AdminSession, label: string): Pro
   const topicSlug = 'sleep';
   const authors = (await api('/authors?fields[0]=slug&fields[1]=medicalReviewer&pagination[pageSize]=100', { siteHeader: true }))
     .json as { data: Array<{ documentId: string; slug: string; medicalReviewer: boolean }> };
-  const writer = authors.data.find((a) => !a.medicalReviewer) ?? authors.data[0]!;
+  const writer = authors.data.find((a) => !a.medicalReviewer) ?? authors.data[0];
   const reviewer = authors.data.find((a) => a.medicalReviewer)!;
   const topicId = await documentIdOf('topics', topicSlug);
   const links = {
@@ -222,7 +222,7 @@ export async function inPool<T>(items: T[], limit: number, work: (item: T) => Pr
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const item = items[next++]!;
+      const item = items[next++];
       await work(item);
     }
   };

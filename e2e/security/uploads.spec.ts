@@ -65,7 +65,7 @@ test('a real image and a PDF are accepted; uploads are served with nosniff and a
   const [file] = JSON.parse(pngBody) as Array<{ id: number; url: string; mime: string }>;
   expect(file?.mime).toBe('image/png');
 
-  const served = await request(`${CMS_URL}${file!.url}`);
+  const served = await request(`${CMS_URL}${file.url}`);
   expect(served.status).toBe(200);
   expect(served.headers.get('x-content-type-options')).toBe('nosniff');
   const csp = served.headers.get('content-security-policy') ?? '';
@@ -75,5 +75,5 @@ test('a real image and a PDF are accepted; uploads are served with nosniff and a
   const pdf = await upload(author, `paper-${Date.now()}.pdf`, 'application/pdf', PDF);
   expect([200, 201], (await pdf.text()).slice(0, 300)).toContain(pdf.status);
 
-  await editor.call('DELETE', `/upload/files/${file!.id}`);
+  await editor.call('DELETE', `/upload/files/${file.id}`);
 });

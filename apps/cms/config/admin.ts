@@ -11,11 +11,10 @@ type PermissionChecker = { cannot: { read: (entity?: object) => boolean } };
 const mayReadInAdmin = (uid: string, entity: object): boolean => {
   const userAbility = (strapi.requestContext.get() as { state?: { userAbility?: unknown } } | undefined)?.state?.userAbility;
   if (!userAbility) return false;
-  const checker = (
-    strapi.plugin('content-manager').service('permission-checker') as {
-      create: (options: { userAbility: unknown; model: string }) => PermissionChecker;
-    }
-  ).create({ userAbility, model: uid });
+  const checker = strapi
+    .plugin('content-manager')
+    .service<{ create: (options: { userAbility: unknown; model: string }) => PermissionChecker }>('permission-checker')
+    .create({ userAbility, model: uid });
   return !checker.cannot.read(entity);
 };
 
@@ -53,7 +52,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
           { documentId, status: status === 'published' ? 'published' : 'draft', path: `/articles/${article.slug}` },
           env('PREVIEW_SECRET', ''),
         );
-        return `${env('SITE_URL', 'http://localhost:3000')}/api/preview?${new URLSearchParams({ token })}`;
+        return `${env('SITE_URL', 'http://localhost:3000')}/api/preview?${new URLSearchParams({ token }).toString()}`;
       },
     },
   },

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+import { service } from '../src/utils/services';
+
 export default {
   // Every 5 seconds: scheduled publishes go live within a few seconds of their time.
   articleSchedule: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await strapi.service('api::article.scheduling').runDue();
+      await service(strapi, 'api::article.scheduling').runDue();
     },
     options: { rule: '*/5 * * * * *' },
   },

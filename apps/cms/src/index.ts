@@ -12,6 +12,7 @@ import { registerSearchIndexing } from './document-middlewares/search-indexing';
 import { registerSlugRedirects } from './document-middlewares/slug-redirects';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
 import { seedDemoContent } from './seed/run';
+import { service } from './utils/services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,7 +27,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureIndexes(strapi);
-    const searchIndex = strapi.service('api::article.search-index');
+    const searchIndex = service(strapi, 'api::article.search-index');
     await searchIndex.ensureSchema();
     await configurePublicPermissions(strapi);
     await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);

@@ -17,7 +17,7 @@ import { uploadTests } from './api/uploads';
 import type { DatabaseKind } from './helpers/databases';
 import { useSeededCms } from './helpers/cms-suite';
 
-export const describeCmsApi = (kind: DatabaseKind) =>
+export const describeCmsApi = (kind: DatabaseKind): void => {
   describe(`CMS REST API on ${kind}`, { timeout: 600_000 }, () => {
     const ctx = useSeededCms(kind);
     // First: it reads the demo content as seeded, before the groups below change it.
@@ -32,3 +32,4 @@ export const describeCmsApi = (kind: DatabaseKind) =>
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
   });
+};

@@ -38,7 +38,7 @@ describe('fixed-window limiter', () => {
 });
 
 describe('public API rate limits on a booted CMS', { timeout: 300_000 }, () => {
-  let db: TestDatabase;
+  let db: TestDatabase | undefined;
   let cms: CmsServer;
 
   before(async () => {
@@ -53,7 +53,8 @@ describe('public API rate limits on a booted CMS', { timeout: 300_000 }, () => {
     });
   });
   after(async () => {
-    await cms?.stop();
+    // before() may have failed before starting it.
+    await (cms as CmsServer | undefined)?.stop();
     await db?.drop();
   });
 

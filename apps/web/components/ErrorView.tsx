@@ -26,6 +26,8 @@ export function ErrorView({ retry, digest }: Props) {
             Try again
           </button>
         ) : null}
+        {/* A full page load: after an error the client router's state is not to be trusted. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
         <a href="/">Go to the home page</a>
       </p>
       {digest && !unavailable ? <p className={styles.digest}>Reference: {digest}</p> : null}

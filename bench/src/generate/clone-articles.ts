@@ -18,6 +18,9 @@ import type { Knex } from 'knex';
 import { articlePlainText } from '../../../apps/cms/src/api/article/services/article-plain-text';
 
 type Row = Record<string, unknown>;
+/** The parts of knex's (untyped) client this file uses. */
+type KnexClient = { config: { client: string }; wrapIdentifier(value: string): string };
+const clientOf = (knex: Knex) => knex.client as KnexClient;
 
 const ARTICLE_UID = 'api::article.article';
 const ARTICLES = 'articles';
@@ -29,7 +32,9 @@ const componentTables = (): Map<string, string> => {
   const tables = new Map<string, string>();
   for (const category of fs.readdirSync(COMPONENTS_DIR)) {
     for (const file of fs.readdirSync(path.join(COMPONENTS_DIR, category))) {
-      const { collectionName } = JSON.parse(fs.readFileSync(path.join(COMPONENTS_DIR, category, file), 'utf8'));
+      const { collectionName } = JSON.parse(fs.readFileSync(path.join(COMPONENTS_DIR, category, file), 'utf8')) as {
+        collectionName: string;
+      };
       tables.set(`${category}.${path.basename(file, '.json')}`, collectionName);
     }
   }
@@ -67,12 +72,12 @@ const group = <T extends Row>(rows: T[], key: string): Map<unknown, T[]> => {
 
 /** Everything a template article is made of, read once into memory (the demo set is small). */
 const readTemplates = async (knex: Knex, tables: Map<string, string>) => {
-  const all = await knex.raw(
-    knex.client.config.client === 'pg'
+  const all = await knex.raw<{ rows: Array<{ name: string }> } | Array<{ name: string }>>(
+    clientOf(knex).config.client === 'pg'
       ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`
       : `SELECT name FROM sqlite_master WHERE type = 'table'`,
   );
-  const names = new Set<string>(((all.rows ?? all) as Array<{ name: string }>).map((r) => r.name));
+  const names = new Set<string>((Array.isArray(all) ? all : all.rows).map((r) => r.name));
   const owned = [ARTICLES, ...tables.values()];
   const rows = new Map<string, Row[]>();
   const byId = new Map<string, Map<unknown, Row>>();
@@ -101,7 +106,7 @@ const readTemplates = async (knex: Knex, tables: Map<string, string>) => {
     links.set(table, lnks);
   }
   const morphs = group(
-    (await load(MORPH)).map((r) => ({ ...r, key: `${r.related_type}:${r.related_id}` })),
+    (await load(MORPH)).map((r) => ({ ...r, key: `${String(r.related_type)}:${String(r.related_id)}` })),
     'key',
   );
   return { rows, byId, cmps, links, morphs, names };
@@ -114,7 +119,7 @@ export type GenerateProgress = (done: number, total: number) => void;
  * Returns how many were added. The search index table is filled in the same batches.
  */
 export async function cloneArticles(knex: Knex, total: number, onProgress?: GenerateProgress): Promise<number> {
-  const isPg = knex.client.config.client === 'pg';
+  const isPg = clientOf(knex).config.client === 'pg';
   const tables = componentTables();
   const uidOfTable = new Map([...tables].map(([uid, table]) => [table, uid]));
   uidOfTable.set(ARTICLES, ARTICLE_UID);
@@ -132,7 +137,7 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
   const nextId = new Map<string, number>();
   for (const table of t.names) {
     if (table === 'article_search' || !(table === ARTICLES || table === MORPH || table.startsWith('articles_') || table.startsWith('components_'))) continue;
-    const [{ max }] = (await knex(table).max({ max: 'id' })) as Array<{ max: number | null }>;
+    const [{ max }] = await knex(table).max<Array<{ max: number | string | null }>>({ max: 'id' });
     nextId.set(table, Number(max ?? 0) + 1);
   }
   const allocate = (table: string) => {
@@ -182,7 +187,7 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
         emit(link.table, { ...row, id: allocate(link.table), [link.ownerColumn]: id });
       }
     }
-    for (const morph of t.morphs.get(`${uid}:${source.id}`) ?? []) {
+    for (const morph of t.morphs.get(`${uid}:${String(source.id)}`) ?? []) {
       const { key: _key, ...row } = morph;
       emit(MORPH, { ...row, id: allocate(MORPH), related_id: id });
     }
@@ -203,7 +208,7 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
     const table = tables.get(cmp.component_type as string)!;
     const row = t.byId.get(table)!.get(cmp.cmp_id);
     if (!row) return null;
-    const parse = (v: unknown) => (typeof v === 'string' && table.endsWith('rich_texts') ? JSON.parse(v) : v);
+    const parse = (v: unknown) => (typeof v === 'string' && table.endsWith('rich_texts') ? (JSON.parse(v) as unknown) : v);
     const items = (t.cmps.get(table)?.get(row.id) ?? []).map((c) =>
       t.byId.get(tables.get(c.component_type as string)!)!.get(c.cmp_id),
     );
@@ -221,8 +226,8 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
   const bodyVector = isPg
     ? await Promise.all(
         bodyText.map(async (text) => {
-          const { rows } = await knex.raw(`SELECT setweight(to_tsvector('english', ?), 'C')::text AS v`, [text]);
-          return rows[0].v as string;
+          const { rows } = await knex.raw<{ rows: [{ v: string }] }>(`SELECT setweight(to_tsvector('english', ?), 'C')::text AS v`, [text]);
+          return rows[0].v;
         }),
       )
     : [];
@@ -246,8 +251,8 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
       // Components first, then the rows that point at them (entities are emitted before their links).
       for (const [table, pairs] of pendingCopies) {
         const columns = Object.keys(t.rows.get(table)![0]).filter((c) => c !== 'id');
-        const select = columns.map((c) => `s.${trx.client.wrapIdentifier(c)}`).join(', ');
-        const insert = `INSERT INTO ${table} (id${columns.map((c) => `, ${trx.client.wrapIdentifier(c)}`).join('')})`;
+        const select = columns.map((c) => `s.${clientOf(trx).wrapIdentifier(c)}`).join(', ');
+        const insert = `INSERT INTO ${table} (id${columns.map((c) => `, ${clientOf(trx).wrapIdentifier(c)}`).join('')})`;
         if (isPg) {
           await trx.raw(
             `${insert} SELECT m.new_id, ${select} FROM unnest(?::int[], ?::int[]) AS m(new_id, src_id) JOIN ${table} s ON s.id = m.src_id`,
@@ -320,7 +325,9 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
     await knex.raw('VACUUM (ANALYZE)');
     // Write the load's dirty pages out now, not in a checkpoint in the middle of the measurements
     // (a suspect for the slow publishes at 100k, docs/performance.md). Needs a superuser.
-    await knex.raw('CHECKPOINT').catch((error: Error) => console.warn(`CHECKPOINT skipped: ${error.message}`));
+    await knex.raw('CHECKPOINT').catch((error: unknown) => {
+      console.warn(`CHECKPOINT skipped: ${error instanceof Error ? error.message : String(error)}`);
+    });
   } else {
     await knex.raw('ANALYZE');
   }

@@ -57,8 +57,9 @@ export async function freshDatabase(kind: DatabaseKind, label: string, workDir: 
     label,
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: filename, PUBLIC_DIR: publicDir },
     connect: () => knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true }),
-    drop: async () => {
+    drop: () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(filename + suffix, { force: true });
+      return Promise.resolve();
     },
   };
 }

@@ -24,6 +24,7 @@ const BIND_ATTEMPTS = 3;
 
 export async function serveWithNginx(body: Buffer, contentType: string): Promise<StaticServer> {
   // The value is written into nginx.conf inside double quotes (where `;`, `{`, `}` are literal).
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (contentType === '' || /["\\\x00-\x1f\x7f]/.test(contentType)) {
     throw new Error(`unsupported Content-Type for nginx.conf: ${JSON.stringify(contentType)}`);
   }
@@ -152,7 +153,7 @@ async function start(dir: string, conf: string, port: number, body: Buffer, cont
       process.removeListener('exit', killOnExit);
       throw new Error(`nginx did not serve ${url} within ${READY_TIMEOUT_MS} ms (last: ${lastProblem})\n${await describe()}`);
     }
-    const res = await getOnce(url).catch((err: Error) => err);
+    const res = await getOnce(url).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
     if (res instanceof Error) {
       lastProblem = res.message;
     } else if (res.status !== 200) {

@@ -55,8 +55,8 @@ export type CmsClient = {
   readonly baseUrl: string;
   /** GET `/api${path}` with `query`, validated by `schema`. */
   get<S extends z.ZodType>(path: string, query: StrapiQuery, schema: S, cache: CacheOptions): Promise<z.output<S>>;
-  /** Absolute URL for an upload path (`/uploads/...`); absolute URLs pass through. */
-  mediaUrl(url: string): string;
+  /** Absolute URL for an upload path (`/uploads/...`); absolute URLs pass through. A plain function: pass it around freely. */
+  mediaUrl: (url: string) => string;
 };
 
 /** `qs` settings Strapi documents for its REST API: brackets, values encoded, keys readable. */

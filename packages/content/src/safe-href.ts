@@ -44,6 +44,7 @@ const safeFromCodePoint = (codePoint: number): string | undefined =>
 const decodePercent = (value: string): string => value.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 // Whitespace, C0/C1 control characters and invisible format characters (zero-width, BOM, soft hyphen).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 
 /** What a browser would take as the scheme after undoing entities, escapes and hidden characters. */
@@ -67,6 +68,7 @@ export function safeHref(raw: string | null | undefined): string | null {
   const trimmed = raw.trim();
   if (trimmed === '' || trimmed.length > 2048) return null;
   // Control characters and line breaks have no business in a stored URL.
+  // eslint-disable-next-line no-control-regex -- as above
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return null;
 
   const normalized = normalizedForSchemeCheck(trimmed);

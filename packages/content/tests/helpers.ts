@@ -20,11 +20,11 @@ export const fakeCms = (
     baseUrl: 'http://cms.test:1337/',
     token: options.token,
     logger: options.logger ?? { error: () => {} },
-    fetch: async (input, init) => {
-      const url = new URL(String(input));
+    fetch: (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input);
       calls.push({ url, init: init ?? {} });
       const answer = route(url);
-      return answer instanceof Response ? answer : Response.json(answer);
+      return Promise.resolve(answer instanceof Response ? answer : Response.json(answer));
     },
   });
   return { client, calls };

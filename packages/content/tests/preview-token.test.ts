@@ -19,7 +19,7 @@ const SECRET = 'preview-secret-for-tests-0123456789';
 const NOW = 1_800_000_000;
 const link = { use: 'link', documentId: 'e31ul2mfq3hzlpne5gjv2pbp', status: 'draft', path: '/articles/magnesium-glycinate' } as const;
 
-const decode = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'));
+const decode = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const signRaw = (payload: string, secret = SECRET) => `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 

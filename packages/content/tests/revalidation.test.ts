@@ -128,7 +128,7 @@ describe('referencedBy overflow', () => {
     assert.ok(Buffer.byteLength(JSON.stringify(body)) < 16 * 1024, `${Buffer.byteLength(JSON.stringify(body))} bytes`);
     const parsed = changeNotification.safeParse(body);
     assert.equal(parsed.success, true);
-    assert.ok(tagsForChange(parsed.data!).includes(cacheTags.articlePages));
+    assert.ok(tagsForChange(parsed.data).includes(cacheTags.articlePages));
   });
 });
 
@@ -175,7 +175,7 @@ describe('changeNotification schema', () => {
   it('rejects missing or mistyped fields', () => {
     for (const key of ['model', 'action', 'documentId', 'slugs', 'referencedBy']) {
       const body = payload();
-      delete body[key];
+      Reflect.deleteProperty(body, key);
       assert.equal(changeNotification.safeParse(body).success, false, `without ${key}`);
     }
     assert.equal(changeNotification.safeParse(payload({ slugs: 'magnesium-glycinate' })).success, false);

@@ -13,7 +13,7 @@ export type ContentApiRoute = {
 };
 
 export const contentApiRoutes = (strapi: Core.Strapi) => {
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
+  const prefix = strapi.config.get('api.rest.prefix', '/api').replace(/\/+$/, '');
   const uidBySegment = new Map<string, string>();
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     if (!uid.startsWith('api::')) continue;

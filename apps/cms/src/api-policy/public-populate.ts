@@ -58,6 +58,10 @@ export const PUBLIC_POPULATE: Readonly<Record<string, AllowedPopulate>> = {
  * can hold thousands of rows fails the boot instead of opening or breaking the public API.
  */
 export const assertBoundedAllowList = (strapi: Core.Strapi) => {
+  const leadsTo = (target: string | undefined, at: string) => {
+    if (!target) throw new Error(`Public populate allow-list: ${at} names no target model`);
+    return target;
+  };
   const walk = (uid: string, allowed: AllowedPopulate, path: string) => {
     const model = modelOf(strapi, uid);
     if (!model) throw new Error(`Public populate allow-list: unknown model ${uid} at "${path}"`);
@@ -76,9 +80,9 @@ export const assertBoundedAllowList = (strapi: Core.Strapi) => {
         if (attribute.mappedBy && /ToMany$/.test(attribute.relation ?? '')) {
           throw new Error(`Public populate allow-list: ${at} is an unbounded list of ${attribute.target}`);
         }
-        walk(attribute.target!, below, at);
+        walk(leadsTo(attribute.target, at), below, at);
       } else if (attribute.type === 'component') {
-        walk(attribute.component!, below, at);
+        walk(leadsTo(attribute.component, at), below, at);
       } else if (attribute.type === 'media') {
         walk('plugin::upload.file', below, at);
       } else {

@@ -129,7 +129,7 @@ export const queryShapeCheck = (strapi: Core.Strapi) => {
       return;
     }
     const list = listOf(value);
-    if (list) return list.forEach((item, i) => sort(item, uid, [...at, String(i)]));
+    if (list) { list.forEach((item, i) => sort(item, uid, [...at, String(i)])); return; }
     if (!isPlain(value)) throw refuse(at, 'expected field:asc, a list, or an object of fields', 'sort');
     for (const [key, order] of Object.entries(value)) {
       const attribute = model(uid)?.attributes[key];

@@ -23,7 +23,9 @@ export const PUBLIC_ACTIONS = [
 ] as const;
 
 export const configurePublicPermissions = async (strapi: Core.Strapi) => {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as {
+    id: number;
+  } | null;
   if (!role) throw new Error('users-permissions Public role not found');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   const existing = (await permissions.findMany({ where: { role: role.id }, select: ['id', 'action'] })) as Array<{

@@ -37,7 +37,7 @@ export type SiteNotification = {
 
 const publishedSlug = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
   if (!documentId) return null;
-  const row = (await strapi.db.query(uid as 'api::article.article').findOne({
+  const row = (await strapi.db.query(uid).findOne({
     where: { documentId, ...(uid === ARTICLE ? { publishedAt: { $notNull: true } } : {}) },
     select: ['slug'],
   })) as { slug?: string } | null;
@@ -109,8 +109,10 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
     };
     const send = (): void => void postToSite(strapi, notification);
     if (strapi.db.inTransaction()) {
-      await strapi.db.transaction(async ({ onCommit }): Promise<void> => {
+      // Strapi types the callback's arguments as `any`; onCommit takes a function to run after commit.
+      await strapi.db.transaction(({ onCommit }: { onCommit: (callback: () => void) => void }): Promise<void> => {
         onCommit(send);
+        return Promise.resolve();
       });
     } else {
       setImmediate(send);

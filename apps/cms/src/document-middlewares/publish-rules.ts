@@ -52,7 +52,7 @@ const checkReviewDates = async (
     : null;
   const last = ('lastReviewedAt' in data ? data.lastReviewedAt : current?.lastReviewedAt) as string | null | undefined;
   const next = ('nextReviewDue' in data ? data.nextReviewDue : current?.nextReviewDue) as string | null | undefined;
-  if (last && next && String(next) <= String(last)) {
+  if (last && next && next <= last) {
     throw new errors.ValidationError('The next review date must be after the last reviewed date', {
       errors: [{ path: ['nextReviewDue'], message: 'Must be after the last reviewed date' }],
     });
@@ -62,7 +62,7 @@ const checkReviewDates = async (
 export const registerPublishRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid === ARTICLE && (context.action === 'create' || context.action === 'update')) {
-      await checkReviewDates(strapi, context.params as { documentId?: string; data?: Record<string, unknown> });
+      await checkReviewDates(strapi, context.params);
       return next();
     }
     if (context.uid !== ARTICLE || context.action !== 'publish') return next();

@@ -5,11 +5,12 @@
 import type { Core } from '@strapi/strapi';
 
 import { articlePath } from '../api/redirect/services/redirect-rules';
+import { service } from '../utils/services';
 
 const ARTICLE = 'api::article.article';
 
 export const registerSlugRedirects = (strapi: Core.Strapi) => {
-  const rules = () => strapi.service('api::redirect.redirect-rules');
+  const rules = () => service(strapi, 'api::redirect.redirect-rules');
 
   strapi.documents.use(async (context, next) => {
     if (context.uid === 'api::redirect.redirect' && (context.action === 'create' || context.action === 'update')) {

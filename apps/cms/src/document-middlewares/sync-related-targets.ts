@@ -50,10 +50,10 @@ export const registerSyncRelatedTargets = (strapi: Core.Strapi) => {
     const result = await next();
     if (
       (context.action === 'create' || context.action === 'update') &&
-      WATCHED.includes(context.uid as UID.ContentType)
+      WATCHED.includes(context.uid)
     ) {
       const saved = result as { id?: number } | null;
-      if (saved?.id) await syncRelatedTargets(strapi, context.uid as UID.ContentType, saved.id);
+      if (saved?.id) await syncRelatedTargets(strapi, context.uid, saved.id);
     }
     return result;
   });

@@ -25,7 +25,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const routeOf = contentApiRoutes(strapi);
   const isSite = siteTokenCheck(process.env.SITE_API_TOKEN);
   const shape = queryShapeCheck(strapi);
-  const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
+  const maxLimit = strapi.config.get('api.rest.maxLimit', 100);
   return async (ctx: Ctx, next: () => Promise<void>) => {
     const route = routeOf(ctx.path);
     if (!route) return next();

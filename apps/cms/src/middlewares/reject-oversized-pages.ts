@@ -12,7 +12,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     next: () => Promise<void>,
   ) => {
     if (!ctx.path.startsWith('/api/')) return next();
-    const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
+    const maxLimit = strapi.config.get('api.rest.maxLimit', 100);
     const pagination = (ctx.query.pagination ?? {}) as Record<string, unknown>;
     const rules: Array<{ key: string; min: number; max?: number }> = [
       { key: 'pageSize', min: 1, max: maxLimit },

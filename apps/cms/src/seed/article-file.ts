@@ -44,8 +44,13 @@ export class ArticleFileError extends Error {
   }
 }
 
-const isoDate = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : value ? String(value) : undefined;
+/** YAML reads an unquoted date as a Date, a quoted one as a string. */
+const isoDate = (value: unknown) => {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (!value) return undefined;
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  throw new Error(`Not a date: ${JSON.stringify(value)}`);
+};
 
 export const parseBody = (file: string, markdown: string): BodySection[] => {
   const sections: BodySection[] = [];
@@ -106,9 +111,19 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
   if (missing.length) throw new ArticleFileError(file, `missing front matter: ${missing.join(', ')}`);
   const recommended = ((data.recommended ?? []) as Array<Record<string, unknown>>).map((item): RecommendedSpec => {
     if (typeof item.article === 'string') return { article: item.article };
-    if (typeof item.url === 'string') return { url: item.url, label: String(item.label ?? '') };
+    if (typeof item.url === 'string') {
+      if (item.label !== undefined && item.label !== null && typeof item.label !== 'string') {
+        throw new ArticleFileError(file, `recommended label must be text: ${JSON.stringify(item)}`);
+      }
+      return { url: item.url, label: item.label ?? '' };
+    }
     throw new ArticleFileError(file, `recommended item needs "article" or "url": ${JSON.stringify(item)}`);
   });
+  // Front matter is YAML: scalars, lists and maps, checked field by field here.
+  const cover = data.cover as { alt?: unknown; hue?: unknown };
+  const alsoLike = data.alsoLike as { pin?: unknown[]; exclude?: unknown[] } | undefined;
+  const publishedAt = isoDate(data.publishedAt);
+  if (!publishedAt) throw new ArticleFileError(file, 'publishedAt is not a date');
   return {
     title: String(data.title),
     slug: String(data.slug),
@@ -116,16 +131,16 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
     author: String(data.author),
     reviewer: data.reviewer ? String(data.reviewer) : undefined,
     topics: (data.topics as unknown[]).map(String),
-    publishedAt: isoDate(data.publishedAt)!,
+    publishedAt,
     lastReviewedAt: isoDate(data.lastReviewedAt),
     nextReviewDue: isoDate(data.nextReviewDue),
-    cover: { alt: String(data.cover.alt), hue: Number(data.cover.hue ?? 200) },
+    cover: { alt: String(cover.alt), hue: Number(cover.hue ?? 200) },
     keyTakeaways: ((data.keyTakeaways ?? []) as unknown[]).map(String),
     references: (data.references ?? []) as ArticleFile['references'],
     recommended,
     alsoLike: {
-      pin: ((data.alsoLike?.pin ?? []) as unknown[]).map(String),
-      exclude: ((data.alsoLike?.exclude ?? []) as unknown[]).map(String),
+      pin: (alsoLike?.pin ?? []).map(String),
+      exclude: (alsoLike?.exclude ?? []).map(String),
     },
     body: parseBody(file, content),
   };

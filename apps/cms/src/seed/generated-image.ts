@@ -7,7 +7,7 @@ import sharp from 'sharp';
 const hsl = (h: number, s: number, l: number) => `hsl(${((h % 360) + 360) % 360} ${s}% ${l}%)`;
 
 export const renderArtwork = async (hue: number, seed: string, width = 1600, height = 900): Promise<Buffer> => {
-  let state = [...seed].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  let state = Array.from(seed).reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) >>> 0, 7);
   const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const circles = Array.from({ length: 7 }, (_, i) => {
     const r = (0.15 + random() * 0.35) * height;

@@ -48,20 +48,23 @@ export const readArticleFiles = async (dir: string): Promise<ArticleFile[]> => {
 };
 
 const uploadArtwork = async (strapi: Core.Strapi, name: string, hue: number, alt: string, size?: [number, number]) => {
-  const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
-  if (existing) return existing.id as number;
+  const existing = (await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] })) as {
+    id: number;
+  } | null;
+  if (existing) return existing.id;
   const tmp = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'seed-')), name);
   const buffer = await renderArtwork(hue, name, ...(size ?? []));
   await fs.writeFile(tmp, buffer);
   try {
+    // One file in, one file out.
     const [file] = await strapi
       .plugin('upload')
-      .service('upload')
+      .service<{ upload(input: unknown): Promise<[{ id: number }]> }>('upload')
       .upload({
         data: { fileInfo: { name, alternativeText: alt, caption: '' } },
         files: { filepath: tmp, originalFilename: name, mimetype: 'image/webp', size: buffer.length },
       });
-    return file.id as number;
+    return file.id;
   } finally {
     await fs.rm(path.dirname(tmp), { recursive: true, force: true });
   }
@@ -169,7 +172,8 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
 
   // Pass 2: related picks, then publish.
   for (const article of created) {
-    const documentId = articleIds.get(article.slug)!;
+    const documentId = articleIds.get(article.slug);
+    if (!documentId) throw new Error(`Seed: article ${article.slug} was not created in pass 1`);
     await strapi.documents('api::article.article').update({
       documentId,
       data: {

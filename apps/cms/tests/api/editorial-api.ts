@@ -75,7 +75,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
     const meta = res.body.data.contentType.metadatas;
     for (const [field, help] of Object.entries(found(ADMIN_LABELS['api::article.article'], 'article labels'))) {
       assert.equal(meta[field]?.edit.label, help.label, field);
-      if (help.description) assert.equal(meta[field]?.edit.description, help.description, field);
+      if (help.description) assert.equal(found(meta[field], field).edit.description, help.description, field);
     }
   });
 

@@ -28,7 +28,7 @@ export const railKeys = (r: RawRelated) =>
   r.data.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.url));
 
 export const useSeededCms = (kind: DatabaseKind) => {
-  let db: TestDatabase;
+  let db: TestDatabase | undefined;
   let env: TestDatabase['env'];
   const state = {} as {
     cms: CmsServer;
@@ -53,17 +53,17 @@ export const useSeededCms = (kind: DatabaseKind) => {
       return path.join(env.PUBLIC_DIR, 'uploads');
     },
     api,
-    async related(slug: string, limit = 6) {
+    related: async (slug: string, limit = 6) => {
       const res = await getJson<RawRelated>(api(`/articles/${slug}/related?limit=${limit}`));
       assert.equal(res.status, 200, res.text);
       return res.body;
     },
-    async docIdOf(slug: string) {
+    docIdOf: async (slug: string) => {
       const res = await getJson<Page<Summary>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`));
       assert.equal(res.body.data.length, 1, `published article ${slug} not found`);
       return first(res.body.data, `published article ${slug}`).documentId;
     },
-    newArticle(slug: string, extra: Record<string, unknown> = {}) {
+    newArticle: (slug: string, extra: Record<string, unknown> = {}) => {
       return state.editor.createArticle({
         title: `Test ${slug}`,
         slug,
@@ -74,7 +74,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
       });
     },
     /** Stops and starts the CMS on the same database (the seed runs again). */
-    async restart() {
+    restart: async () => {
       await state.cms.stop();
       state.cms = await startCms(env);
     },
@@ -91,8 +91,10 @@ export const useSeededCms = (kind: DatabaseKind) => {
   });
 
   after(async () => {
-    await state.cms?.stop();
-    await state.webhook?.close();
+    // before() may have failed part way.
+    const { cms, webhook } = state as Partial<typeof state>;
+    await cms?.stop();
+    await webhook?.close();
     await db?.drop();
   });
 

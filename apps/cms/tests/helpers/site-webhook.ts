@@ -8,10 +8,12 @@ export const startWebhookReceiver = async () => {
   const received: ReceivedNotification[] = [];
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
+    req.on('data', (chunk: Buffer) => {
+      raw += chunk.toString();
+    });
     req.on('end', () => {
       if (req.method === 'POST' && req.url === '/api/revalidate') {
-        received.push({ headers: req.headers, body: JSON.parse(raw || '{}') });
+        received.push({ headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown> });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"revalidated":true}');
       } else {
         res.writeHead(404).end();

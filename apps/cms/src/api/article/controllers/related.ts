@@ -2,6 +2,7 @@ import type { RawRelated } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { service } from '../../../utils/services';
 import { slugParam } from '../../../utils/slug-param';
 const DEFAULT_LIMIT = 6;
 const MAX_LIMIT = 24;
@@ -25,8 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       limit = parsed;
     }
 
-    const rails = await strapi.service('api::article.related').forArticle(slug, limit);
-    if (!rails) return ctx.notFound(`No published article with slug "${slug}"`);
+    const rails = await service(strapi, 'api::article.related').forArticle(slug, limit);
+    if (!rails) { ctx.notFound(`No published article with slug "${slug}"`); return; }
     const body: RawRelated = {
       data: { recommended: rails.recommended, alsoLike: rails.alsoLike },
       meta: { slug, limit, recommendedSource: rails.recommendedSource },

@@ -2,6 +2,8 @@ import type { RawArticleSummary, RawSearch } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { service } from '../../../utils/services';
+
 const MAX_PAGE_SIZE = 50;
 /** Deep pages cost the database the rows before them; nobody reads past the first thousand matches. */
 const MAX_SEARCH_RESULTS = 1000;
@@ -27,10 +29,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       );
     }
 
-    const { documentIds, total } = await strapi.service('api::article.search-index').search(q, page, pageSize);
-    const summaries: Map<string, RawArticleSummary> = await strapi
-      .service('api::article.summaries')
-      .byDocumentIds(documentIds);
+    const { documentIds, total } = await service(strapi, 'api::article.search-index').search(q, page, pageSize);
+    const summaries: Map<string, RawArticleSummary> = await service(strapi, 'api::article.summaries').byDocumentIds(documentIds);
     const body: RawSearch = {
       data: documentIds.flatMap((id: string) => summaries.get(id) ?? []),
       // pageCount counts the pages that can be asked for; total stays the true number of matches.

@@ -24,7 +24,7 @@ import type {
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
-import { isoDate, isoDateTime } from '../../../utils/sql-dates';
+import { isoDate, isoDateTime, requiredIsoDateTime } from '../../../utils/sql-dates';
 
 type Dialect = 'postgres' | 'sqlite';
 type Json = Record<string, unknown>;
@@ -93,6 +93,7 @@ const sqlFor = (d: Dialect) => {
 const SQL: Record<Dialect, string> = { postgres: sqlFor('postgres'), sqlite: sqlFor('sqlite') };
 
 // SQLite returns JSON as text and datetimes as epoch milliseconds; PostgreSQL returns objects and Dates.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the SQL built; the statement is checked against the REST find by the API suite
 const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
 
 type Row = Record<string, unknown>;
@@ -111,7 +112,7 @@ const toPage = (row: Row): RawArticle => {
     excerpt: row.excerpt as string,
     coverAlt: (row.cover_alt as string | null) ?? null,
     firstPublishedAt: isoDateTime(row.first_published_at),
-    updatedAt: isoDateTime(row.updated_at)!,
+    updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at'),
     lastReviewedAt: isoDate(row.last_reviewed_at),
     cover: json<RawMedia>(row.cover),
     author: json<RawAuthorRef>(row.author),
@@ -120,15 +121,16 @@ const toPage = (row: Row): RawArticle => {
     body: components.filter((c) => c.field === 'body').map((c) => withId<RawBodyComponent>(c, { __component: c.__component })),
     references: components.filter((c) => c.field === 'references').map((c) => withId<RawReference>(c)),
     // SQLite stores booleans as 0/1.
-    seo: seo ? { ...withId<RawSeo>(seo), noindex: seo.data!.noindex === null ? null : Boolean(seo.data!.noindex) } : null,
+    seo: seo?.data ? { ...withId<RawSeo>(seo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) } : null,
   };
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async bySlug(slug: string): Promise<RawArticle | null> {
     const dialect: Dialect = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
-    const result = await withConnection(strapi, (knex) => knex.raw(SQL[dialect], [slug]));
-    const row = (dialect === 'postgres' ? result.rows[0] : result[0]) as Row | undefined;
+    // knex.raw returns the driver's result: PostgreSQL's has `rows`, SQLite's is the rows.
+    const result = await withConnection(strapi, (knex) => knex.raw<{ rows: Row[] } | Row[]>(SQL[dialect], [slug]));
+    const row = Array.isArray(result) ? result[0] : result.rows[0];
     return row ? toPage(row) : null;
   },
 });

@@ -13,6 +13,7 @@ import type { RawArticleSummary, RawRecommendedItem, RawRelated } from '@nourish
 import type { Core } from '@strapi/strapi';
 
 import { withConnection } from '../../../utils/db-connection';
+import { service } from '../../../utils/services';
 
 const ARTICLE = 'api::article.article';
 const RANKING_POOL = 500;
@@ -41,7 +42,7 @@ const externalLink = (url: string, label: string | null | undefined): RawRecomme
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const summariesByDocumentId = (ids: string[]): Promise<Map<string, RawArticleSummary>> =>
-    strapi.service('api::article.summaries').byDocumentIds(ids);
+    service(strapi, 'api::article.summaries').byDocumentIds(ids);
 
   /**
    * Published articles ranked by topics shared with `topicIds`, then recency; at most `count`.
@@ -55,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     };
     const { name: link, joinColumn, inverseJoinColumn } = topics.joinTable;
-    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) => {
+    const rows = await withConnection<Array<{ document_id: string }>>(strapi, (knex) => {
       const pool = knex(`${meta.tableName} as p`)
         .select('p.id')
         .whereNotNull('p.published_at')
@@ -86,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mostRecent = async (exclude: Set<string>, count: number): Promise<string[]> => {
     if (count <= 0) return [];
     const meta = strapi.db.metadata.get(ARTICLE);
-    const rows: Array<{ document_id: string }> = await withConnection(strapi, (knex) =>
+    const rows = await withConnection<Array<{ document_id: string }>>(strapi, (knex) =>
       knex(meta.tableName)
         .whereNotNull('published_at')
         .whereNotIn('document_id', [...exclude])
@@ -114,9 +115,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       })) as {
         documentId: string;
-        recommended: StoredRecommended[];
-        alsoLikePinned: StoredPick[];
-        alsoLikeExcluded: StoredPick[];
+        // Strapi leaves the query result untyped; these have always been read as possibly absent.
+        recommended?: StoredRecommended[];
+        alsoLikePinned?: StoredPick[];
+        alsoLikeExcluded?: StoredPick[];
         topics: Array<{ id: number }>;
       } | null;
       if (!article) return null;

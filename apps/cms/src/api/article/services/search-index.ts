@@ -140,41 +140,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             // cost of reading every body vector back; the GIN and date indexes are 10-50x faster.
             await trx.raw('SET LOCAL enable_seqscan = off');
             const q = `to_tsquery('english', ?)`;
-            const { rows: counts } = await trx.raw(
+            const { rows: counts } = await trx.raw<{ rows: Array<{ head: number; total: number }> }>(
               `SELECT (SELECT count(*) FROM ${TABLE} WHERE head @@ ${q})::int AS head, (SELECT count(*) FROM ${TABLE} WHERE tsv @@ ${q})::int AS total`,
               [tsquery, tsquery],
             );
-            const { head: inHead, total } = counts[0] as { head: number; total: number };
+            const [count] = counts;
+            if (!count) throw new Error('The search count query returned no row');
+            const { head: inHead, total } = count;
             const ids: string[] = [];
             if (offset < inHead) {
-              const { rows } = await trx.raw(
+              const { rows } = await trx.raw<{ rows: Array<{ document_id: string }> }>(
                 `SELECT document_id FROM ${TABLE} WHERE head @@ ${q}
                  ORDER BY ts_rank(head, ${q}) DESC, first_published_at DESC NULLS LAST, document_id LIMIT ? OFFSET ?`,
                 [tsquery, tsquery, pageSize, offset],
               );
-              ids.push(...rows.map((r: { document_id: string }) => r.document_id));
+              ids.push(...rows.map((r) => r.document_id));
             }
             if (ids.length < pageSize && offset + ids.length < total) {
-              const { rows } = await trx.raw(
+              const { rows } = await trx.raw<{ rows: Array<{ document_id: string }> }>(
                 `SELECT document_id FROM ${TABLE} WHERE tsv @@ ${q} AND NOT (head @@ ${q})
                  ORDER BY first_published_at DESC NULLS LAST, document_id LIMIT ? OFFSET ?`,
                 [tsquery, tsquery, pageSize - ids.length, Math.max(0, offset - inHead)],
               );
-              ids.push(...rows.map((r: { document_id: string }) => r.document_id));
+              ids.push(...rows.map((r) => r.document_id));
             }
             return { documentIds: ids, total };
           });
         }
         const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
-        const rows = (await knex.raw(
+        const rows = await knex.raw<Array<{ document_id: string }>>(
           `SELECT document_id FROM ${TABLE} WHERE ${TABLE} MATCH ? ORDER BY bm25(${TABLE}, 0, 10.0, 4.0, 1.0) LIMIT ? OFFSET ?`,
           [match, pageSize, offset],
-        )) as Array<{ document_id: string }>;
-        const [{ total } = { total: 0 }] = (await knex.raw(`SELECT count(*) AS total FROM ${TABLE} WHERE ${TABLE} MATCH ?`, [
-          match,
-        ])) as Array<{
-          total: number;
-        }>;
+        );
+        // The driver decides whether a count is a number or a string.
+        const [{ total } = { total: 0 }] = await knex.raw<Array<{ total: number | string }>>(
+          `SELECT count(*) AS total FROM ${TABLE} WHERE ${TABLE} MATCH ?`,
+          [match],
+        );
         return { documentIds: rows.map((r) => r.document_id), total: Number(total) };
       }),
   };

@@ -10,7 +10,7 @@
 import type { RawArticleSitemapSummaryResponse, RawArticleStamp } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
-import { isoDateTime } from '../../../utils/sql-dates';
+import { requiredIsoDateTime } from '../../../utils/sql-dates';
 
 /** Well under the sitemaps.org limit of 50,000 URLs per file. */
 export const SITEMAP_PAGE_SIZE = 10_000;
@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const published = () => strapi.db.connection('articles').whereNotNull('published_at');
   return {
     async summary(): Promise<RawArticleSitemapSummaryResponse['meta']['pagination']> {
-      const [{ total } = { total: 0 }] = (await published().count({ total: '*' })) as Array<{ total: number | string }>;
+      const [{ total } = { total: 0 }] = await published().count<Array<{ total: number | string }>>({ total: '*' });
       const count = Number(total);
       return { pageSize: SITEMAP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE)), total: count };
     },
@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy([{ column: 'first_published_at' }, { column: 'id' }])
         .limit(SITEMAP_PAGE_SIZE)
         .offset((page - 1) * SITEMAP_PAGE_SIZE)) as Array<{ slug: string; updated_at: unknown }>;
-      return rows.map((row) => ({ slug: row.slug, updatedAt: isoDateTime(row.updated_at)! }));
+      return rows.map((row) => ({ slug: row.slug, updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at') }));
     },
   };
 };

@@ -20,7 +20,7 @@ import styles from './article.module.css';
 // A failed re-render keeps serving the last good page.
 export const revalidate = 300;
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export function generateStaticParams(): Array<{ slug: string }> {
   return [];
 }
 
