@@ -35,59 +35,70 @@ export default defineConfig({
   },
   projects: [
     // Readers and editors: `pnpm test`.
-    { name: 'chromium', testMatch: ['reader/**/*.spec.ts', 'editor/**/*.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'chromium',
+      testMatch: ['reader/**/*.spec.ts', 'editor/**/*.spec.ts'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     // The security suite against the same booted stack: `pnpm test:security` (docs/security.md).
-    { name: 'security', testMatch: ['security/**/*.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'security',
+      testMatch: ['security/**/*.spec.ts'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     // The site through a CMS outage, on a CMS and site the spec starts, freezes and kills itself
     // (resilience/stack.ts): `pnpm test:resilience`, which sets E2E_OWN_STACK=1 to skip the servers below.
     { name: 'resilience', testDir: './resilience' },
   ],
-  webServer: process.env.E2E_OWN_STACK === '1' ? [] : [
-    {
-      command: `node ${path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js')} start`,
-      cwd: path.join(ROOT, 'apps/cms'),
-      url: `${CMS_URL}/_health`,
-      timeout: 240_000,
-      // E2E_REUSE=1 lets a developer keep both servers running between runs.
-      reuseExistingServer: process.env.E2E_REUSE === '1',
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: {
-        ...processEnv,
-        ...CMS_ENV,
-        HOST: '127.0.0.1',
-        PORT: String(CMS_PORT),
-        PUBLIC_URL: CMS_URL,
-        SITE_URL,
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_URL: '',
-        DATABASE_FILENAME: path.join(E2E_TMP, 'cms.db'),
-        PUBLIC_DIR: path.join(E2E_TMP, 'public'),
-        SEED_DEMO_CONTENT: 'true',
-        // The suite logs the same editor in many times within a minute.
-        ADMIN_RATE_LIMIT: 'false',
-        // As behind the production proxy: the client address comes from X-Forwarded-For, which lets
-        // the rate-limit spec play a client of its own (PROXY_HOPS=1 takes the proxy-appended one).
-        IS_PROXIED: 'true',
-      },
-    },
-    {
-      command: `node ${path.join(ROOT, 'apps/web/server.mjs')} -p ${SITE_PORT} -H 127.0.0.1`,
-      cwd: path.join(ROOT, 'apps/web'),
-      url: `${SITE_URL}/robots.txt`,
-      timeout: 120_000,
-      reuseExistingServer: process.env.E2E_REUSE === '1',
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: {
-        ...processEnv,
-        NODE_ENV: 'production',
-        STRAPI_URL: CMS_URL,
-        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
-        SITE_URL,
-        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
-        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
-      },
-    },
-  ],
+  webServer:
+    process.env.E2E_OWN_STACK === '1'
+      ? []
+      : [
+          {
+            command: `node ${path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js')} start`,
+            cwd: path.join(ROOT, 'apps/cms'),
+            url: `${CMS_URL}/_health`,
+            timeout: 240_000,
+            // E2E_REUSE=1 lets a developer keep both servers running between runs.
+            reuseExistingServer: process.env.E2E_REUSE === '1',
+            stdout: 'ignore',
+            stderr: 'pipe',
+            env: {
+              ...processEnv,
+              ...CMS_ENV,
+              HOST: '127.0.0.1',
+              PORT: String(CMS_PORT),
+              PUBLIC_URL: CMS_URL,
+              SITE_URL,
+              DATABASE_CLIENT: 'sqlite',
+              DATABASE_URL: '',
+              DATABASE_FILENAME: path.join(E2E_TMP, 'cms.db'),
+              PUBLIC_DIR: path.join(E2E_TMP, 'public'),
+              SEED_DEMO_CONTENT: 'true',
+              // The suite logs the same editor in many times within a minute.
+              ADMIN_RATE_LIMIT: 'false',
+              // As behind the production proxy: the client address comes from X-Forwarded-For, which lets
+              // the rate-limit spec play a client of its own (PROXY_HOPS=1 takes the proxy-appended one).
+              IS_PROXIED: 'true',
+            },
+          },
+          {
+            command: `node ${path.join(ROOT, 'apps/web/server.mjs')} -p ${SITE_PORT} -H 127.0.0.1`,
+            cwd: path.join(ROOT, 'apps/web'),
+            url: `${SITE_URL}/robots.txt`,
+            timeout: 120_000,
+            reuseExistingServer: process.env.E2E_REUSE === '1',
+            stdout: 'ignore',
+            stderr: 'pipe',
+            env: {
+              ...processEnv,
+              NODE_ENV: 'production',
+              STRAPI_URL: CMS_URL,
+              STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
+              SITE_URL,
+              PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
+              REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
+            },
+          },
+        ],
 });

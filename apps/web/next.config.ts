@@ -16,13 +16,15 @@ const cmsOrigins = [process.env.STRAPI_URL, 'http://localhost:1337', 'http://cms
   }
 });
 
-const uploadPatterns: RemotePattern[] = [...new Map(cmsOrigins.map((url) => [url.origin, url])).values()].map((url) => ({
-  protocol: url.protocol === 'https:' ? 'https' : 'http',
-  hostname: url.hostname,
-  port: url.port,
-  pathname: '/uploads/**',
-  search: '',
-}));
+const uploadPatterns: RemotePattern[] = [...new Map(cmsOrigins.map((url) => [url.origin, url])).values()].map(
+  (url) => ({
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
+    hostname: url.hostname,
+    port: url.port,
+    pathname: '/uploads/**',
+    search: '',
+  }),
+);
 
 /**
  * Strapi's Preview shows the site in an iframe inside the admin, so the admin's origin (the CMS's
@@ -108,7 +110,15 @@ const nextConfig: NextConfig = {
           ...(siteIsHttps ? [HSTS] : []),
         ],
       },
-      ...(siteIsHttps ? [] : [{ source: '/:path*', has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:,.*)?' }], headers: [HSTS] }]),
+      ...(siteIsHttps
+        ? []
+        : [
+            {
+              source: '/:path*',
+              has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:,.*)?' }],
+              headers: [HSTS],
+            },
+          ]),
     ]);
   },
 };

@@ -32,7 +32,9 @@ const UNAVAILABLE_PAGE = `<!DOCTYPE html>
 <p><a href="/">Go to the home page</a></p></main></body></html>
 `;
 
-const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 
@@ -41,7 +43,8 @@ const availability = { requests: new AsyncLocalStorage(), cmsFailedAt: null };
 
 /** A 500 this soon after a CMS call failed as unavailable is taken for the same outage. */
 const RECENT_FAILURE_MS = 30_000;
-const cmsFailedRecently = () => availability.cmsFailedAt !== null && Date.now() - availability.cmsFailedAt < RECENT_FAILURE_MS;
+const cmsFailedRecently = () =>
+  availability.cmsFailedAt !== null && Date.now() - availability.cmsFailedAt < RECENT_FAILURE_MS;
 Object.assign(globalThis, { [Symbol.for('nourish.availability')]: availability });
 
 /**
@@ -97,7 +100,11 @@ const answerOutagesWith503 = (req, res, request) => {
     function (/** @type {any[]} */ ...args) {
       if (!res.headersSent) res.writeHead(res.statusCode);
       if (!replaceBody) return end.apply(res, /** @type {any} */ (args));
-      return end.call(res, UNAVAILABLE_PAGE, args.find((arg) => typeof arg === 'function'));
+      return end.call(
+        res,
+        UNAVAILABLE_PAGE,
+        args.find((arg) => typeof arg === 'function'),
+      );
     }
   );
 };

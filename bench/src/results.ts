@@ -35,7 +35,16 @@ export type SiteResult = {
 export type BenchResults = {
   mode: 'full' | 'smoke';
   date: string;
-  machine: { cores: number; memoryGiB: number; cpu: string; node: string; postgres: string; sqlite: string; strapi: string; next: string };
+  machine: {
+    cores: number;
+    memoryGiB: number;
+    cpu: string;
+    node: string;
+    postgres: string;
+    sqlite: string;
+    strapi: string;
+    next: string;
+  };
   settings: { connections: number; durationSec: number; warmupSec: number; samples: number };
   sizes: SizeResult[];
   site: SiteResult | null;

@@ -216,7 +216,9 @@ const measureSize = async (kind: DatabaseKind, articles: number, withSite: boole
       .limit(60 + settings.samples)) as Array<{ slug: string }>;
     const slugs = sample.slice(0, 50).map((r) => r.slug);
     const fresh = sample.slice(50).map((r) => r.slug);
-    const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map((r) => r.slug);
+    const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
+      (r) => r.slug,
+    );
     const inputs = { slugs, topics, words: SEARCH_WORDS };
 
     // Statements are counted on a separate boot: the counting hooks every promise, which would

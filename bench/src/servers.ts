@@ -34,15 +34,29 @@ export type RunSecrets = ReturnType<typeof runSecrets>;
 const systemEnv = () =>
   Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
 
-const spawnServer = async (command: string[], cwd: string, env: Record<string, string>, url: string, health: string, timeoutMs: number): Promise<Server> => {
-  const child: ChildProcess = spawn(process.execPath, command, { cwd, env: { ...systemEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+const spawnServer = async (
+  command: string[],
+  cwd: string,
+  env: Record<string, string>,
+  url: string,
+  health: string,
+  timeoutMs: number,
+): Promise<Server> => {
+  const child: ChildProcess = spawn(process.execPath, command, {
+    cwd,
+    env: { ...systemEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.once('exit', () => {
         clearTimeout(timer);
@@ -52,7 +66,8 @@ const spawnServer = async (command: string[], cwd: string, env: Record<string, s
     });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${command.join(' ')} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
     try {
       const res = await fetch(url + health);
       if (res.status < 400) break;
@@ -82,7 +97,8 @@ export const productionNodeOptions = (appDir: string): string => {
 const withoutDemoAccounts = (env: Record<string, string>) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !/^(ADMIN|EDITOR|AUTHOR)_(EMAIL|PASSWORD)$/.test(name)));
 
-export const exampleCmsEnv = () => parseEnv(fs.readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8')) as Record<string, string>;
+export const exampleCmsEnv = () =>
+  parseEnv(fs.readFileSync(path.join(CMS_DIR, '.env.example'), 'utf8')) as Record<string, string>;
 
 export function startCms(options: {
   port: number;

@@ -9,7 +9,16 @@ import { EDGE_URL, edge, expect, purge, test } from './support';
 
 const EVIL = 'evil.example';
 const EVERY_TAG = ['site-settings', 'articles', 'topics', 'authors', 'home-page'];
-const PAGES = ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/authors/amara-okafor', '/search?q=sleep', '/feed.xml', '/sitemap.xml', '/robots.txt'];
+const PAGES = [
+  '/',
+  '/articles/magnesium-glycinate',
+  '/topics/sleep',
+  '/authors/amara-okafor',
+  '/search?q=sleep',
+  '/feed.xml',
+  '/sitemap.xml',
+  '/robots.txt',
+];
 
 const POISONS: Array<Record<string, string>> = [
   { host: EVIL },
@@ -63,7 +72,8 @@ test('attacker headers that fill the cache change nothing the next reader gets',
       const poisoned = await raw(path, headers);
       if (poisoned.status >= 500) failures.push(`${label}: the poisoned request got ${poisoned.status}`);
       const next = await raw(path);
-      if (next.headers['x-edge-cache'] !== 'hit') failures.push(`${label}: the next reader was a ${next.headers['x-edge-cache']}, not a hit`);
+      if (next.headers['x-edge-cache'] !== 'hit')
+        failures.push(`${label}: the next reader was a ${next.headers['x-edge-cache']}, not a hit`);
       if (JSON.stringify(identity(next)) !== JSON.stringify(reference)) {
         failures.push(`${label}: ${JSON.stringify(identity(next))} instead of ${JSON.stringify(reference)}`);
       }
@@ -94,7 +104,10 @@ test('unknown query parameters are removed before the lookup: one copy, never re
   const other = await edge('/search?q=magnesium');
   expect(first.headers.get('x-edge-cache')).toBe('miss');
   expect(other.headers.get('x-edge-cache')).toBe('miss');
-  expect((await edge('/search?q=%20sleep+&utm=1')).headers.get('x-edge-cache'), 'the same query spelt differently').toBe('hit');
+  expect(
+    (await edge('/search?q=%20sleep+&utm=1')).headers.get('x-edge-cache'),
+    'the same query spelt differently',
+  ).toBe('hit');
 });
 
 test('draft mode, preview sessions, the API, RSC requests and unknown methods bypass the cache', async () => {
@@ -124,7 +137,9 @@ test('tags stay at the edge: no Surrogate-Key or xkey reaches a reader; a purger
   expect(reply.headers.get('surrogate-key')).toBeNull();
   expect(reply.headers.get('xkey')).toBeNull();
   const debug = await edge('/articles/magnesium-glycinate', { 'x-edge-debug': '1' });
-  expect(debug.headers.get('x-edge-keys')?.split(' ')).toEqual(expect.arrayContaining(['article:magnesium-glycinate', 'articles', 'site-settings']));
+  expect(debug.headers.get('x-edge-keys')?.split(' ')).toEqual(
+    expect.arrayContaining(['article:magnesium-glycinate', 'articles', 'site-settings']),
+  );
   const missing = await fetch(`${EDGE_URL}/`, { method: 'PURGE' });
   expect(missing.status).toBe(400);
 });

@@ -23,7 +23,9 @@ async function round(paths: string[], timeoutMs: number): Promise<string[]> {
   return replies.filter((reply): reply is string => reply !== null);
 }
 
-test('CMS frozen, then killed for 60 s: cached URLs stay 200 at the edge; a publish works once it is back', async ({ stack }) => {
+test('CMS frozen, then killed for 60 s: cached URLs stay 200 at the edge; a publish works once it is back', async ({
+  stack,
+}) => {
   test.setTimeout(360_000);
   const paths: string[] = [];
   for (const path of await publicPaths()) if ((await edge(path)).status === 200) paths.push(path);
@@ -31,7 +33,10 @@ test('CMS frozen, then killed for 60 s: cached URLs stay 200 at the edge; a publ
 
   stack.cms.signal('SIGSTOP');
   try {
-    await expect(fetch(`${CMS_URL}/_health`, { signal: AbortSignal.timeout(1500) }), 'the CMS is really frozen').rejects.toThrow();
+    await expect(
+      fetch(`${CMS_URL}/_health`, { signal: AbortSignal.timeout(1500) }),
+      'the CMS is really frozen',
+    ).rejects.toThrow();
     expect(await round(paths, 5000), 'frozen CMS, copies fresh').toEqual([]);
     await purge(EVERY_PAGE, 'soft');
     // The site may wait for its CMS timeout before answering (or failing): the edge waits too.
@@ -69,8 +74,14 @@ test('CMS frozen, then killed for 60 s: cached URLs stay 200 at the edge; a publ
   });
   try {
     await api.publish(documentId);
-    const ms = await until(async () => (await edge(`/articles/${slug}`)).status === 200, 2000, 'published after the outage');
-    console.log(`CMS outage: ${rounds} rounds over ${paths.length} URLs all 200 at the edge; publish after restart live in ${ms} ms`);
+    const ms = await until(
+      async () => (await edge(`/articles/${slug}`)).status === 200,
+      2000,
+      'published after the outage',
+    );
+    console.log(
+      `CMS outage: ${rounds} rounds over ${paths.length} URLs all 200 at the edge; publish after restart live in ${ms} ms`,
+    );
   } finally {
     await api.remove(documentId);
   }

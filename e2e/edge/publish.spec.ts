@@ -32,18 +32,34 @@ test('published: live at the edge within 2 s; unpublished: a 404 there within 2 
       expect((await edge('/')).headers.get('x-edge-cache')).toBe('hit');
 
       await api.publish(documentId);
-      const publish = await until(async () => {
-        const reply = await edge(path);
-        return reply.status === 200 && reply.text.includes(title);
-      }, LIVE_WITHIN_MS, `${path} live at the edge`);
-      const listed = await until(async () => (await edge('/')).text.includes(title), LIVE_WITHIN_MS, `${title} on the home page at the edge`);
+      const publish = await until(
+        async () => {
+          const reply = await edge(path);
+          return reply.status === 200 && reply.text.includes(title);
+        },
+        LIVE_WITHIN_MS,
+        `${path} live at the edge`,
+      );
+      const listed = await until(
+        async () => (await edge('/')).text.includes(title),
+        LIVE_WITHIN_MS,
+        `${title} on the home page at the edge`,
+      );
 
       // Cached at the edge again before the unpublish.
       await edge(path);
       expect((await edge(path)).headers.get('x-edge-cache')).toBe('hit');
       await api.unpublish(documentId);
-      const unpublish = await until(async () => (await edge(path)).status === 404, LIVE_WITHIN_MS, `${path} gone from the edge`);
-      await until(async () => !(await edge('/')).text.includes(title), LIVE_WITHIN_MS, `${title} off the home page at the edge`);
+      const unpublish = await until(
+        async () => (await edge(path)).status === 404,
+        LIVE_WITHIN_MS,
+        `${path} gone from the edge`,
+      );
+      await until(
+        async () => !(await edge('/')).text.includes(title),
+        LIVE_WITHIN_MS,
+        `${title} off the home page at the edge`,
+      );
       timings.push({ publish, listed, unpublish });
     } finally {
       await api.remove(documentId);

@@ -23,7 +23,10 @@ test('site killed under load: zero non-2xx at the edge for cached URLs', async (
   });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await stack.site.kill();
-  await expect(fetch(`${SITE_URL}/robots.txt`, { signal: AbortSignal.timeout(2000) }), 'the site is really gone').rejects.toThrow();
+  await expect(
+    fetch(`${SITE_URL}/robots.txt`, { signal: AbortSignal.timeout(2000) }),
+    'the site is really gone',
+  ).rejects.toThrow();
   const purged = await purge(EVERY_PAGE, 'soft');
   expect(purged).toBeGreaterThanOrEqual(paths.length - 5);
   const during = await edge(paths[1]!);
@@ -36,9 +39,17 @@ test('site killed under load: zero non-2xx at the edge for cached URLs', async (
       `${result.errors} errors, ${result.timeouts} timeouts, ${result.requests.average} req/s; statuses ${JSON.stringify(result.statusCodeStats)}`,
   );
   expect(result.requests.total).toBeGreaterThan(1000);
-  expect({ non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
+  expect({ non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }).toEqual({
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+  });
 
   // Back up: the edge goes to the site again (fresh copies, no longer stale).
   await stack.site.start();
-  await until(async () => (await edge(paths[1]!)).headers.get('x-edge-cache') !== 'stale', 15_000, 'the edge back on the site');
+  await until(
+    async () => (await edge(paths[1]!)).headers.get('x-edge-cache') !== 'stale',
+    15_000,
+    'the edge back on the site',
+  );
 });

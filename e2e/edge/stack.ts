@@ -43,12 +43,18 @@ export class Service {
   async start(): Promise<void> {
     const log = fs.openSync(path.join(TMP, `${this.name}.log`), 'a');
     const [bin, ...args] = this.command;
-    const child = spawn(bin!, args, { cwd: this.options.cwd, env: this.options.env, stdio: ['ignore', log, log], detached: true });
+    const child = spawn(bin!, args, {
+      cwd: this.options.cwd,
+      env: this.options.env,
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const deadline = Date.now() + this.options.readyTimeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode} (see ${TMP}/${this.name}.log)`);
+      if (child.exitCode !== null)
+        throw new Error(`${this.name} exited with ${child.exitCode} (see ${TMP}/${this.name}.log)`);
       try {
         const response = await fetch(this.options.readyUrl, { signal: AbortSignal.timeout(2000) });
         if (response.ok) return;
@@ -94,42 +100,50 @@ export type EdgeStack = { cms: Service; site: Service; edge: Service; stop(): Pr
 
 export async function startEdgeStack(): Promise<EdgeStack> {
   fs.mkdirSync(path.join(TMP, 'public', 'uploads'), { recursive: true });
-  const cms = new Service('cms', ['node', path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: path.join(ROOT, 'apps/cms'),
-    readyUrl: `${CMS_URL}/_health`,
-    readyTimeoutMs: 240_000,
-    env: {
-      ...processEnv,
-      ...CMS_ENV,
-      HOST: '127.0.0.1',
-      PORT: String(CMS_PORT),
-      PUBLIC_URL: CMS_URL,
-      // Change notifications go through the edge, like a reader's request would.
-      SITE_URL: EDGE_URL,
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_URL: '',
-      DATABASE_FILENAME: path.join(TMP, 'cms.db'),
-      PUBLIC_DIR: path.join(TMP, 'public'),
-      SEED_DEMO_CONTENT: 'true',
-      ADMIN_RATE_LIMIT: 'false',
-      REQUEST_LOG: 'false',
+  const cms = new Service(
+    'cms',
+    ['node', path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    {
+      cwd: path.join(ROOT, 'apps/cms'),
+      readyUrl: `${CMS_URL}/_health`,
+      readyTimeoutMs: 240_000,
+      env: {
+        ...processEnv,
+        ...CMS_ENV,
+        HOST: '127.0.0.1',
+        PORT: String(CMS_PORT),
+        PUBLIC_URL: CMS_URL,
+        // Change notifications go through the edge, like a reader's request would.
+        SITE_URL: EDGE_URL,
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_URL: '',
+        DATABASE_FILENAME: path.join(TMP, 'cms.db'),
+        PUBLIC_DIR: path.join(TMP, 'public'),
+        SEED_DEMO_CONTENT: 'true',
+        ADMIN_RATE_LIMIT: 'false',
+        REQUEST_LOG: 'false',
+      },
     },
-  });
-  const site = new Service('site', ['node', path.join(ROOT, 'apps/web/server.mjs'), '-p', String(SITE_PORT), '-H', '127.0.0.1'], {
-    cwd: path.join(ROOT, 'apps/web'),
-    readyUrl: `${SITE_URL}/robots.txt`,
-    readyTimeoutMs: 120_000,
-    env: {
-      ...processEnv,
-      NODE_ENV: 'production',
-      STRAPI_URL: CMS_URL,
-      STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN!,
-      SITE_URL: EDGE_URL,
-      PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET!,
-      REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET!,
-      EDGE_PURGE_URLS: `${EDGE_URL}/`,
+  );
+  const site = new Service(
+    'site',
+    ['node', path.join(ROOT, 'apps/web/server.mjs'), '-p', String(SITE_PORT), '-H', '127.0.0.1'],
+    {
+      cwd: path.join(ROOT, 'apps/web'),
+      readyUrl: `${SITE_URL}/robots.txt`,
+      readyTimeoutMs: 120_000,
+      env: {
+        ...processEnv,
+        NODE_ENV: 'production',
+        STRAPI_URL: CMS_URL,
+        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN!,
+        SITE_URL: EDGE_URL,
+        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET!,
+        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET!,
+        EDGE_PURGE_URLS: `${EDGE_URL}/`,
+      },
     },
-  });
+  );
   const edge = new Service('edge', ['bash', path.join(ROOT, 'infra/edge/start.sh')], {
     cwd: ROOT,
     readyUrl: `${EDGE_URL}/icon.svg`,

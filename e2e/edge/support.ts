@@ -30,11 +30,15 @@ export async function get(url: string, headers: Record<string, string> = {}, tim
   return { status: response.status, headers: response.headers, text, ms: Date.now() - started };
 }
 
-export const edge = (path: string, headers?: Record<string, string>, timeoutMs?: number) => get(`${EDGE_URL}${path}`, headers, timeoutMs);
+export const edge = (path: string, headers?: Record<string, string>, timeoutMs?: number) =>
+  get(`${EDGE_URL}${path}`, headers, timeoutMs);
 
 /** Expires (soft) or removes (hard) every object carrying one of these tags; returns how many. */
 export async function purge(tags: string[], mode: 'soft' | 'hard' = 'soft'): Promise<number> {
-  const response = await fetch(`${EDGE_URL}/`, { method: 'PURGE', headers: { [mode === 'soft' ? 'xkey-softpurge' : 'xkey-purge']: tags.join(' ') } });
+  const response = await fetch(`${EDGE_URL}/`, {
+    method: 'PURGE',
+    headers: { [mode === 'soft' ? 'xkey-softpurge' : 'xkey-purge']: tags.join(' ') },
+  });
   if (!response.ok) throw new Error(`purge: HTTP ${response.status}`);
   return ((await response.json()) as { purged: number }).purged;
 }
@@ -43,7 +47,12 @@ export async function purge(tags: string[], mode: 'soft' | 'hard' = 'soft'): Pro
 export const EVERY_PAGE = ['site-settings', 'articles'];
 
 /** Polls until `check` is true; returns the milliseconds it took, or throws after `timeoutMs`. */
-export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 50): Promise<number> {
+export async function until(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 50,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;
@@ -58,5 +67,15 @@ export async function publicPaths(): Promise<string[]> {
   const files = locs((await edge('/sitemap.xml')).text);
   const pages = (await Promise.all(files.map(async (file) => locs((await edge(file)).text)))).flat();
   if (pages.length < 20) throw new Error(`the sitemaps list only ${pages.length} pages`);
-  return [...new Set([...pages, ...files, '/sitemap.xml', '/feed.xml', '/robots.txt', '/search?q=sleep', '/topics/sleep?page=2'])];
+  return [
+    ...new Set([
+      ...pages,
+      ...files,
+      '/sitemap.xml',
+      '/feed.xml',
+      '/robots.txt',
+      '/search?q=sleep',
+      '/topics/sleep?page=2',
+    ]),
+  ];
 }

@@ -63,7 +63,9 @@ test.describe.serial('editorial workflow in the real admin', () => {
     await page.goto(`${ARTICLE_LIST}/create`);
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
     await page.getByRole('textbox', { name: 'Slug', exact: true }).fill(slug);
-    await page.getByRole('textbox', { name: 'Standfirst', exact: true }).fill('How fermenting oats changes their fibre, and what that may mean for your gut.');
+    await page
+      .getByRole('textbox', { name: 'Standfirst', exact: true })
+      .fill('How fermenting oats changes their fibre, and what that may mean for your gut.');
     await page.getByRole('textbox', { name: 'Cover alt text', exact: true }).fill('Oats in a glass jar');
 
     await page.getByRole('button', { name: 'Add a component to body' }).click();
@@ -72,7 +74,10 @@ test.describe.serial('editorial workflow in the real admin', () => {
     await page.keyboard.type('Oats are rich in beta-glucan, a soluble fibre. Fermenting them changes its texture.');
     await page.getByRole('button', { name: 'Add a component to body' }).click();
     await page.getByRole('button', { name: 'Callout' }).click();
-    await page.getByRole('region', { name: 'Callout' }).getByRole('textbox', { name: 'body' }).fill('Talk to your clinician before big diet changes.');
+    await page
+      .getByRole('region', { name: 'Callout' })
+      .getByRole('textbox', { name: 'body' })
+      .fill('Talk to your clinician before big diet changes.');
 
     const recommended = recommendedField(page);
     await recommended.getByRole('button', { name: 'No entry yet. Click to add one.' }).click();
@@ -89,7 +94,10 @@ test.describe.serial('editorial workflow in the real admin', () => {
 
   test('the draft shows in Strapi preview with a banner, and is a 404 for readers', async () => {
     await openArticleInAdmin(page);
-    await page.getByRole('link', { name: 'Open preview' }).or(page.getByRole('button', { name: 'Open preview' })).click();
+    await page
+      .getByRole('link', { name: 'Open preview' })
+      .or(page.getByRole('button', { name: 'Open preview' }))
+      .click();
     const frame = page.frameLocator('iframe');
     await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
     await expect(frame.getByRole('status').filter({ hasText: 'Preview' })).toBeVisible();
@@ -103,7 +111,11 @@ test.describe.serial('editorial workflow in the real admin', () => {
     const rail = await railOnSite(page, `/articles/${slug}`);
     expect(rail).toEqual(['/articles/vitamin-d-winter', external.url]);
     const html = await (await fetch(`${SITE_URL}/articles/${slug}`)).text();
-    expect(html).toMatch(new RegExp(`href="${external.url}"[^>]*rel="noopener noreferrer"|rel="noopener noreferrer"[^>]*href="${external.url}"`));
+    expect(html).toMatch(
+      new RegExp(
+        `href="${external.url}"[^>]*rel="noopener noreferrer"|rel="noopener noreferrer"[^>]*href="${external.url}"`,
+      ),
+    );
   });
 
   test('reordering the recommended items in the admin reorders the site', async () => {
@@ -115,7 +127,9 @@ test.describe.serial('editorial workflow in the real admin', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Space');
     await publish(page);
-    await expect.poll(() => railOnSite(page, `/articles/${slug}`), { timeout: 10_000 }).toEqual([external.url, '/articles/vitamin-d-winter']);
+    await expect
+      .poll(() => railOnSite(page, `/articles/${slug}`), { timeout: 10_000 })
+      .toEqual([external.url, '/articles/vitamin-d-winter']);
   });
 
   test('changing the slug keeps the old URL working with a 308 redirect', async () => {
@@ -180,8 +194,18 @@ test.describe('roles and secrets', () => {
   });
 
   test('revalidation with a wrong or missing secret gets 401 and refreshes nothing', async ({ request }) => {
-    const body = { model: 'article', action: 'publish', documentId: null, slugs: ['magnesium-glycinate'], referencedBy: [] };
-    const attempts: Array<Record<string, string>> = [{}, { 'x-revalidate-secret': 'wrong' }, { 'x-revalidate-secret': '' }];
+    const body = {
+      model: 'article',
+      action: 'publish',
+      documentId: null,
+      slugs: ['magnesium-glycinate'],
+      referencedBy: [],
+    };
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-revalidate-secret': 'wrong' },
+      { 'x-revalidate-secret': '' },
+    ];
     for (const headers of attempts) {
       const res = await request.post(`${SITE_URL}/api/revalidate`, { headers, data: body });
       expect(res.status()).toBe(401);

@@ -18,7 +18,9 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path] of Object.entries(pages)) {
       test(`${name} has no violations`, async ({ page }) => {
         await page.goto(site(path));
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
         const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         expect(summary).toEqual([]);
       });
@@ -34,5 +36,6 @@ test('skip link moves focus to the main content', async ({ page }) => {
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();
-  for (const landmark of ['banner', 'main', 'contentinfo'] as const) await expect(page.getByRole(landmark)).toHaveCount(1);
+  for (const landmark of ['banner', 'main', 'contentinfo'] as const)
+    await expect(page.getByRole(landmark)).toHaveCount(1);
 });

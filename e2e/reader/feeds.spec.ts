@@ -16,7 +16,9 @@ type List = { data: Row[]; meta: { pagination: { total: number; pageCount: numbe
 async function cmsList(collection: 'articles' | 'topics' | 'authors', query = ''): Promise<Row[]> {
   const rows: Row[] = [];
   for (let page = 1; ; page += 1) {
-    const response = await fetch(`${STRAPI_URL}/api/${collection}?fields[0]=slug&pagination[pageSize]=100&pagination[page]=${page}${query}`);
+    const response = await fetch(
+      `${STRAPI_URL}/api/${collection}?fields[0]=slug&pagination[pageSize]=100&pagination[page]=${page}${query}`,
+    );
     expect(response.status, `CMS ${collection}`).toBe(200);
     const list = (await response.json()) as List;
     rows.push(...list.data);
@@ -25,7 +27,11 @@ async function cmsList(collection: 'articles' | 'topics' | 'authors', query = ''
 }
 
 /** Fetches a site document, checks it is a 200 of the expected type and saves it for xmllint. */
-async function download(request: APIRequestContext, urlPath: string, type: RegExp): Promise<{ text: string; file: string }> {
+async function download(
+  request: APIRequestContext,
+  urlPath: string,
+  type: RegExp,
+): Promise<{ text: string; file: string }> {
   const response = await request.get(site(urlPath));
   expect(response.status(), `GET ${urlPath}`).toBe(200);
   expect(response.headers()['content-type'], `${urlPath} content type`).toMatch(type);
@@ -72,7 +78,10 @@ const parseSitemap = (page: Page, source: string, item: 'url' | 'sitemap'): Prom
     [source, item] as const,
   );
 
-test('sitemap.xml is a valid sitemaps.org 0.9 index whose files list every published article, topic and author', async ({ page, request }) => {
+test('sitemap.xml is a valid sitemaps.org 0.9 index whose files list every published article, topic and author', async ({
+  page,
+  request,
+}) => {
   const index = await download(request, '/sitemap.xml', /xml/);
   xmllint(['--schema', SITEMAP_INDEX_XSD, index.file]);
   const files = await parseSitemap(page, index.text, 'sitemap');
@@ -122,7 +131,14 @@ test('sitemap.xml is a valid sitemaps.org 0.9 index whose files list every publi
 });
 
 type FeedItem = { title: string; link: string; guid: string; guidIsPermaLink: string | null; pubDate: string };
-type Feed = { version: string | null; channels: number; title: string; link: string; description: string; items: FeedItem[] };
+type Feed = {
+  version: string | null;
+  channels: number;
+  title: string;
+  link: string;
+  description: string;
+  items: FeedItem[];
+};
 
 test('feed.xml is well-formed RSS 2.0 with the newest published articles first', async ({ page, request }) => {
   const { text, file } = await download(request, '/feed.xml', /^application\/(rss\+)?xml/);
@@ -133,7 +149,8 @@ test('feed.xml is well-formed RSS 2.0 with the newest published articles first',
     const error = doc.getElementsByTagName('parsererror')[0];
     if (error) throw new Error(`feed.xml is not well-formed: ${error.textContent}`);
     const rss = doc.documentElement;
-    const children = (el: Element | undefined, name: string) => [...(el?.children ?? [])].filter((c) => c.localName === name && !c.namespaceURI);
+    const children = (el: Element | undefined, name: string) =>
+      [...(el?.children ?? [])].filter((c) => c.localName === name && !c.namespaceURI);
     const textOf = (el: Element | undefined, name: string) => children(el, name)[0]?.textContent?.trim() ?? '';
     const channels = rss.localName === 'rss' ? children(rss, 'channel') : [];
     const channel = channels[0];
@@ -159,10 +176,15 @@ test('feed.xml is well-formed RSS 2.0 with the newest published articles first',
   expect(onSite(feed.link), `channel link ${feed.link}`).toBe(true);
 
   // The CMS's published articles, newest first by their public date (ties by title, as the site sorts).
-  const newest = await cmsList('articles', '&fields[1]=title&fields[2]=firstPublishedAt&sort[0]=firstPublishedAt:desc&sort[1]=title:asc');
+  const newest = await cmsList(
+    'articles',
+    '&fields[1]=title&fields[2]=firstPublishedAt&sort[0]=firstPublishedAt:desc&sort[1]=title:asc',
+  );
   expect(newest.length).toBeGreaterThan(0);
   expect(feed.items.length, 'at most 50 items').toBeLessThanOrEqual(FEED_SIZE);
-  expect(feed.items.length, 'as many items as there are published articles, up to 50').toBe(Math.min(FEED_SIZE, newest.length));
+  expect(feed.items.length, 'as many items as there are published articles, up to 50').toBe(
+    Math.min(FEED_SIZE, newest.length),
+  );
 
   let previous = Number.POSITIVE_INFINITY;
   for (const item of feed.items) {
@@ -171,7 +193,9 @@ test('feed.xml is well-formed RSS 2.0 with the newest published articles first',
     expect(new URL(item.link).pathname).toMatch(/^\/articles\/[a-z0-9-]+$/);
     expect(item.guid, 'guid').not.toBe('');
     if (item.guidIsPermaLink !== 'false') expect(item.guid, 'a permalink guid is the item URL').toBe(item.link);
-    expect(item.pubDate, 'RFC 822 pubDate').toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/);
+    expect(item.pubDate, 'RFC 822 pubDate').toMatch(
+      /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/,
+    );
     const time = Date.parse(item.pubDate);
     expect(Number.isNaN(time)).toBe(false);
     expect(time, `${item.link} is not newer than the item before it`).toBeLessThanOrEqual(previous);
@@ -182,11 +206,15 @@ test('feed.xml is well-formed RSS 2.0 with the newest published articles first',
   const first = newest[0];
   expect(feed.items[0]?.link, 'the newest published article comes first').toBe(site(`/articles/${first?.slug}`));
   expect(feed.items[0]?.title).toBe(first?.title);
-  expect(feed.items.map((item) => new URL(item.link).pathname)).toEqual(newest.slice(0, FEED_SIZE).map((a) => `/articles/${a.slug}`));
+  expect(feed.items.map((item) => new URL(item.link).pathname)).toEqual(
+    newest.slice(0, FEED_SIZE).map((a) => `/articles/${a.slug}`),
+  );
   for (const [index, item] of feed.items.entries()) {
     const published = newest[index]?.firstPublishedAt;
     expect(published, `${item.link} has a public date in the CMS`).toBeTruthy();
-    expect(Date.parse(item.pubDate), `${item.link} pubDate is its first-published date`).toBe(Math.floor(Date.parse(published ?? '') / 1000) * 1000);
+    expect(Date.parse(item.pubDate), `${item.link} pubDate is its first-published date`).toBe(
+      Math.floor(Date.parse(published ?? '') / 1000) * 1000,
+    );
   }
 });
 

@@ -8,14 +8,21 @@ test('with JavaScript off, an article renders in full with both rails', async ({
   const response = await page.goto(site(`/articles/${DEMO_ARTICLE}`));
   expect(response?.status()).toBe(200);
   await expect(page.locator('h1')).toHaveCount(1);
-  await expect(page.getByRole('complementary', { name: 'Recommended for you' }).getByRole('link')).toHaveCount(api.recommended.length);
-  await expect(page.getByRole('region', { name: 'You may also like' }).locator('h3 a')).toHaveCount(api.alsoLike.length);
+  await expect(page.getByRole('complementary', { name: 'Recommended for you' }).getByRole('link')).toHaveCount(
+    api.recommended.length,
+  );
+  await expect(page.getByRole('region', { name: 'You may also like' }).locator('h3 a')).toHaveCount(
+    api.alsoLike.length,
+  );
   await expect(page.getByRole('navigation', { name: 'In this article' }).getByRole('link').first()).toBeVisible();
   await expect(page.locator('#references-heading')).toBeVisible();
   await expect(page.locator('#disclaimer-heading')).toBeVisible();
   await expect(page.locator('main img').first()).toBeVisible();
   // Table-of-contents anchors resolve to headings in the body.
-  const anchors = await page.getByRole('navigation', { name: 'In this article' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const anchors = await page
+    .getByRole('navigation', { name: 'In this article' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   for (const anchor of anchors) await expect(page.locator(`${anchor}`)).toHaveCount(1);
 });
 

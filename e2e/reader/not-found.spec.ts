@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { site } from './support';
 
-for (const path of ['/articles/this-article-does-not-exist', '/topics/no-such-topic', '/authors/no-such-author', '/no/such/page']) {
+for (const path of [
+  '/articles/this-article-does-not-exist',
+  '/topics/no-such-topic',
+  '/authors/no-such-author',
+  '/no/such/page',
+]) {
   test(`${path} answers 404 with a helpful page`, async ({ page }) => {
     const response = await page.goto(site(path));
     expect(response?.status()).toBe(404);

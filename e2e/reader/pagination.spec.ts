@@ -6,13 +6,16 @@ import { expect, test } from '@playwright/test';
 
 import { site } from './support';
 
-test('a listing\'s next and previous links lead to /page/N pages with their own canonical URL', async ({ page }) => {
+test("a listing's next and previous links lead to /page/N pages with their own canonical URL", async ({ page }) => {
   await page.goto(site('/authors/amara-okafor'));
   await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /next/i }).click();
   await expect(page).toHaveURL(site('/authors/amara-okafor/page/2'));
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', site('/authors/amara-okafor/page/2'));
   await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText('Page 2 of');
-  await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /previous/i }).click();
+  await page
+    .getByRole('navigation', { name: 'Pagination' })
+    .getByRole('link', { name: /previous/i })
+    .click();
   await expect(page).toHaveURL(site('/authors/amara-okafor'));
 });
 

@@ -4,7 +4,9 @@ import { DEMO_ARTICLE, open } from './support';
 /** A router fetch of another page's RSC payload (a prefetch or a client navigation). */
 const isRouterFetch = (request: Request) => request.headers()['rsc'] === '1';
 
-test('reading an article to the end prefetches nothing; pointing at a link prefetches that page only', async ({ page }) => {
+test('reading an article to the end prefetches nothing; pointing at a link prefetches that page only', async ({
+  page,
+}) => {
   const fetched: string[] = [];
   page.on('request', (request) => {
     if (isRouterFetch(request)) fetched.push(new URL(request.url()).pathname);

@@ -10,7 +10,9 @@ test.describe('related rails on an article', () => {
     const rail = page.getByRole('complementary', { name: 'Recommended for you' });
     const links = rail.getByRole('link');
     await expect(links).toHaveCount(api.recommended.length);
-    const expected = api.recommended.map((item) => (item.kind === 'article' ? `/articles/${item.article.slug}` : item.url));
+    const expected = api.recommended.map((item) =>
+      item.kind === 'article' ? `/articles/${item.article.slug}` : item.url,
+    );
     const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expected);
 
@@ -49,7 +51,9 @@ test.describe('related rails on an article', () => {
     const order = await page.evaluate(() => {
       const disclaimer = document.querySelector('#disclaimer-heading');
       const alsoLike = document.querySelector('[data-rail="also-like"]');
-      return Boolean(disclaimer && alsoLike && disclaimer.compareDocumentPosition(alsoLike) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return Boolean(
+        disclaimer && alsoLike && disclaimer.compareDocumentPosition(alsoLike) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
     });
     expect(order).toBe(true);
   });

@@ -25,11 +25,19 @@ const bodyText = (article: ArticleRow): string =>
   (article.body ?? []).map((section) => (Array.isArray(section.body) ? nodeText(section.body) : '')).join('\n');
 
 /** Words as the search index tokenises them (letters and digits), lower-cased. */
-const words = (text: string): Set<string> => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (text: string): Set<string> =>
+  new Set(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 
 /** Every published article with its rich-text body. */
 const allArticles = async (): Promise<ArticleRow[]> => {
-  const list = await cms<ArticleList>('/api/articles?populate[body][on][content.rich-text]=true&pagination[pageSize]=100');
+  const list = await cms<ArticleList>(
+    '/api/articles?populate[body][on][content.rich-text]=true&pagination[pageSize]=100',
+  );
   expect(list.data.length, 'the demo content is on one page of 100').toBe(list.meta.pagination.total);
   return list.data;
 };
@@ -53,7 +61,11 @@ test('search finds an article by a word that appears only in its body', async ({
   if (!target) return;
 
   // Distinctive words of the body: long, and in no other article's body either.
-  const elsewhere = new Set(articles.filter((a) => a.slug !== DEMO_ARTICLE).flatMap((a) => [...words(`${a.title} ${a.excerpt} ${bodyText(a)}`)]));
+  const elsewhere = new Set(
+    articles
+      .filter((a) => a.slug !== DEMO_ARTICLE)
+      .flatMap((a) => [...words(`${a.title} ${a.excerpt} ${bodyText(a)}`)]),
+  );
   const candidates = [...words(bodyText(target))]
     .filter((word) => word.length >= 8 && /^\p{L}+$/u.test(word) && !elsewhere.has(word))
     .sort((a, b) => b.length - a.length || a.localeCompare(b));
@@ -103,10 +115,9 @@ test('search results paginate when a common word matches more than one page', as
       frequency.set(word, (frequency.get(word) ?? new Set()).add(article.slug));
     }
   }
-  const [word, containing] = [...frequency.entries()].sort(([a, x], [b, y]) => y.size - x.size || b.length - a.length || a.localeCompare(b))[0] ?? [
-    '',
-    new Set<string>(),
-  ];
+  const [word, containing] = [...frequency.entries()].sort(
+    ([a, x], [b, y]) => y.size - x.size || b.length - a.length || a.localeCompare(b),
+  )[0] ?? ['', new Set<string>()];
   test.info().annotations.push({ type: 'common word', description: `${word} (${containing.size} articles)` });
   expect(containing.size, `"${word}" appears in more than one page of articles`).toBeGreaterThan(PAGE_SIZE);
 
@@ -114,7 +125,9 @@ test('search results paginate when a common word matches more than one page', as
   const header = page.getByRole('search', { name: 'Site search' }).getByRole('searchbox');
   await header.fill(word);
   await header.press('Enter');
-  await expect(page).toHaveURL((url) => url.pathname === '/search' && url.searchParams.get('q') === word && !url.searchParams.has('page'));
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/search' && url.searchParams.get('q') === word && !url.searchParams.has('page'),
+  );
 
   const heading = page.locator('#results-heading');
   await expect(heading).toContainText(/\d+ articles match/);
@@ -127,7 +140,9 @@ test('search results paginate when a common word matches more than one page', as
   for (let current = 1; current <= pageCount; current += 1) {
     await expect(pagination).toContainText(`Page ${current} of ${pageCount}`);
     const slugs = await resultSlugs(page);
-    expect(slugs.length, `page ${current} size`).toBe(current < pageCount ? PAGE_SIZE : total - PAGE_SIZE * (pageCount - 1));
+    expect(slugs.length, `page ${current} size`).toBe(
+      current < pageCount ? PAGE_SIZE : total - PAGE_SIZE * (pageCount - 1),
+    );
     seen.push(...slugs);
 
     const prev = pagination.getByRole('link', { name: /previous/i });
@@ -137,7 +152,10 @@ test('search results paginate when a common word matches more than one page', as
     if (current < pageCount) {
       await next.click();
       await expect(page).toHaveURL(
-        (url) => url.pathname === '/search' && url.searchParams.get('q') === word && url.searchParams.get('page') === String(current + 1),
+        (url) =>
+          url.pathname === '/search' &&
+          url.searchParams.get('q') === word &&
+          url.searchParams.get('page') === String(current + 1),
       );
     }
   }
@@ -167,7 +185,10 @@ test('an empty or too-short query shows guidance, not an error', async ({ page }
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Search');
     await expect(page.getByText(guidance), path).toBeVisible();
     await expect(page.locator('#results-heading'), `${path}: no results list`).toHaveCount(0);
-    await expect(page.getByText(/temporarily unavailable|something went wrong|error/i), `${path}: no error`).toHaveCount(0);
+    await expect(
+      page.getByText(/temporarily unavailable|something went wrong|error/i),
+      `${path}: no error`,
+    ).toHaveCount(0);
     await expect(searchForm(page).getByRole('searchbox'), `${path}: the form is there to try again`).toBeVisible();
   }
 });

@@ -21,7 +21,9 @@ export async function open(page: Page, path: string): Promise<void> {
 
 type RelatedApi = {
   data: {
-    recommended: Array<{ kind: 'article'; article: { slug: string; title: string } } | { kind: 'external'; url: string; label: string }>;
+    recommended: Array<
+      { kind: 'article'; article: { slug: string; title: string } } | { kind: 'external'; url: string; label: string }
+    >;
     alsoLike: Array<{ slug: string; title: string }>;
   };
 };

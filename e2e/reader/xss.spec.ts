@@ -42,7 +42,11 @@ const article = (links: Array<[url: string, label: string]>): ArticleInput => ({
   body: [
     paragraphs(
       [{ type: 'text', text: 'Links an editor might paste: ' }],
-      ...links.map(([url, label]): InlineNode[] => [{ type: 'text', text: 'Before ' }, link(url, label), { type: 'text', text: ' after.' }]),
+      ...links.map(([url, label]): InlineNode[] => [
+        { type: 'text', text: 'Before ' },
+        link(url, label),
+        { type: 'text', text: ' after.' },
+      ]),
       [{ type: 'text', text: 'And a safe one: ' }, link(SAFE_URL, SAFE_LABEL)],
     ),
   ],
@@ -107,7 +111,9 @@ test('a hostile title and hostile body links render as inert text', async ({ pag
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('svg[onload]')).toHaveCount(0);
   await expect(page.locator('[onerror], [onload]')).toHaveCount(0);
-  const injectedScripts = await page.locator('script').evaluateAll((scripts) => scripts.filter((s) => /^\s*window\.__xss/.test(s.textContent ?? '')).length);
+  const injectedScripts = await page
+    .locator('script')
+    .evaluateAll((scripts) => scripts.filter((s) => /^\s*window\.__xss/.test(s.textContent ?? '')).length);
   expect(injectedScripts, 'no injected <script> element').toBe(0);
   // Not even in the server HTML (hydration could otherwise be masking it).
   expect(html).not.toContain('<img src=x');
@@ -134,13 +140,19 @@ test('a hostile title and hostile body links render as inert text', async ({ pag
     // eslint-disable-next-line no-control-regex -- squeezing out control characters, as a browser does
     const squeezed = anchor.raw.replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\ufeff]/g, '');
     expect(squeezed, `href ${JSON.stringify(anchor.raw)}`).not.toMatch(/^(javascript|data|vbscript):/i);
-    expect(['http:', 'https:', 'mailto:', 'tel:'], `href ${JSON.stringify(anchor.raw)} resolves to ${anchor.protocol}`).toContain(anchor.protocol);
+    expect(
+      ['http:', 'https:', 'mailto:', 'tel:'],
+      `href ${JSON.stringify(anchor.raw)} resolves to ${anchor.protocol}`,
+    ).toContain(anchor.protocol);
   }
 
   // The refused links keep their words but are no longer links.
   expect(storedLinks.length, 'the probe carries links the site must refuse').toBeGreaterThan(0);
   for (const [url, label] of storedLinks) {
-    await expect(page.getByRole('paragraph').filter({ hasText: `Before ${label} after.` }), `words of ${url}`).toHaveCount(1);
+    await expect(
+      page.getByRole('paragraph').filter({ hasText: `Before ${label} after.` }),
+      `words of ${url}`,
+    ).toHaveCount(1);
     await expect(page.getByRole('link', { name: label }), `${url} is not a link`).toHaveCount(0);
   }
 
@@ -152,7 +164,9 @@ test('a hostile title and hostile body links render as inert text', async ({ pag
   expect(rel).toContain('noopener');
   expect(rel).toContain('noreferrer');
   // So does every other external link in the page body.
-  for (const anchor of anchors.filter((a) => /^https?:/i.test(a.raw) && new URL(a.raw).origin !== SITE_URL && a.inMain)) {
+  for (const anchor of anchors.filter(
+    (a) => /^https?:/i.test(a.raw) && new URL(a.raw).origin !== SITE_URL && a.inMain,
+  )) {
     expect(anchor.rel ?? '', `rel of ${anchor.raw}`).toMatch(/(^|\s)noopener(\s|$)/);
     expect(anchor.rel ?? '', `rel of ${anchor.raw}`).toMatch(/(^|\s)noreferrer(\s|$)/);
   }
@@ -180,5 +194,8 @@ test('the JSON-LD of a hostile title still parses, with < escaped', async ({ pag
   const breadcrumb = nodes.find((node) => types(node).includes('BreadcrumbList'));
   const crumbs = (breadcrumb?.itemListElement ?? []) as Node[];
   expect(crumbs.at(-1)?.name).toBe(TITLE);
-  expect(raw.some((text) => text.includes('\\u003c')), 'the < of the title is escaped as \\u003c').toBe(true);
+  expect(
+    raw.some((text) => text.includes('\\u003c')),
+    'the < of the title is escaped as \\u003c',
+  ).toBe(true);
 });

@@ -28,7 +28,10 @@ type Timed = { status: number; ms: number; body: string; headers: Headers };
 
 const get = async (path: string): Promise<Timed> => {
   const started = performance.now();
-  const response = await fetch(`${RESILIENCE_SITE_URL}${path}`, { redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+  const response = await fetch(`${RESILIENCE_SITE_URL}${path}`, {
+    redirect: 'manual',
+    signal: AbortSignal.timeout(20_000),
+  });
   const body = await response.text();
   return { status: response.status, ms: Math.round(performance.now() - started), body, headers: response.headers };
 };
@@ -39,7 +42,7 @@ const get = async (path: string): Promise<Timed> => {
  */
 const render = async (path: string): Promise<Timed> => {
   let answer = await get(path);
-  for (const deadline = Date.now() + 30_000; answer.status === 503 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 30_000; answer.status === 503 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     answer = await get(path);
   }
@@ -91,7 +94,11 @@ test('the site renders and caches every public page type while the CMS is up', a
 
   const pages = ['/', `/articles/${article}`, `/topics/${topic}`, `/authors/${author}`];
   // Later listing pages: whichever listing has a second page, found from its rel="next" link.
-  for (const path of [...pages.slice(2), ...otherTopics.map((slug) => `/topics/${slug}`), ...otherAuthors.map((slug) => `/authors/${slug}`)]) {
+  for (const path of [
+    ...pages.slice(2),
+    ...otherTopics.map((slug) => `/topics/${slug}`),
+    ...otherAuthors.map((slug) => `/authors/${slug}`),
+  ]) {
     const next = /<link rel="next" href="([^"]+)"/.exec((await render(path)).body)?.[1];
     if (next) {
       expect(next, 'later pages live in the path').toBe(`${path}/page/2`);
@@ -99,7 +106,10 @@ test('the site renders and caches every public page type while the CMS is up', a
       break;
     }
   }
-  expect(pages.some((path) => path.endsWith('/page/2')), 'some listing has a second page').toBe(true);
+  expect(
+    pages.some((path) => path.endsWith('/page/2')),
+    'some listing has a second page',
+  ).toBe(true);
 
   for (const path of new Set(pages)) {
     await render(path);
@@ -111,16 +121,24 @@ test('the site renders and caches every public page type while the CMS is up', a
   }
   for (const path of ['/feed.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/robots.txt']) {
     const answer = await render(path);
-    expect.soft(answer.headers.get('cache-control'), `${path} may be kept by a shared cache`).toMatch(/^public, max-age=[1-9]\d*/);
+    expect
+      .soft(answer.headers.get('cache-control'), `${path} may be kept by a shared cache`)
+      .toMatch(/^public, max-age=[1-9]\d*/);
     rendered.push(path);
   }
 
   neverRendered.push(
     ...otherArticles.slice(0, 2).map((slug) => `/articles/${slug}`),
-    ...otherTopics.filter((slug) => !pages.includes(`/topics/${slug}`)).slice(0, 1).map((slug) => `/topics/${slug}`),
+    ...otherTopics
+      .filter((slug) => !pages.includes(`/topics/${slug}`))
+      .slice(0, 1)
+      .map((slug) => `/topics/${slug}`),
     // Unknown to the site: only the CMS can say it does not exist.
     `/articles/no-such-article-${Date.now()}`,
-    ...otherAuthors.filter((slug) => !pages.includes(`/authors/${slug}`)).slice(0, 1).map((slug) => `/authors/${slug}`),
+    ...otherAuthors
+      .filter((slug) => !pages.includes(`/authors/${slug}`))
+      .slice(0, 1)
+      .map((slug) => `/authors/${slug}`),
   );
   expect(neverRendered.length, 'pages left to try during the outage').toBeGreaterThanOrEqual(4);
 });
@@ -160,7 +178,9 @@ test('after the CMS returns, a page it could not render renders and a publish go
   cms = await startCms();
 
   const missed = neverRendered[0]!;
-  await expect.poll(async () => (await get(missed)).status, { message: `${missed} once the CMS is back`, timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(async () => (await get(missed)).status, { message: `${missed} once the CMS is back`, timeout: 30_000 })
+    .toBe(200);
 
   const api = await editorApi({ email: CMS_ENV.EDITOR_EMAIL!, password: CMS_ENV.EDITOR_PASSWORD! }, RESILIENCE_CMS_URL);
   const slug = `after-the-outage-${Date.now()}`;
@@ -175,7 +195,12 @@ test('after the CMS returns, a page it could not render renders and a publish go
   await api.publish(documentId);
 
   // The home page was rendered (and cached) before the outage: the publish notification expires it.
-  await expect.poll(async () => (await get('/')).body.includes(title), { message: 'the new article on the home page', timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(async () => (await get('/')).body.includes(title), {
+      message: 'the new article on the home page',
+      timeout: 15_000,
+    })
+    .toBe(true);
   expect((await get(`/articles/${slug}`)).status, 'the new article renders').toBe(200);
   expect(site.child.pid, 'the same site process').toBe(sitePid);
   expect(site.child.exitCode, 'the site never stopped').toBeNull();

@@ -16,7 +16,9 @@ export const RESILIENCE_SITE_URL = `http://127.0.0.1:${RESILIENCE_SITE_PORT}`;
 
 const DATA = path.join(E2E_TMP, 'resilience');
 
-const processEnv = Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
+const processEnv = Object.fromEntries(
+  ['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
+);
 
 export type Server = {
   readonly child: ChildProcess;
@@ -28,8 +30,19 @@ export type Server = {
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-async function start(name: string, args: string[], cwd: string, env: Record<string, string>, readyUrl: string, timeoutMs: number): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd, env: { ...processEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function start(
+  name: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  readyUrl: string,
+  timeoutMs: number,
+): Promise<Server> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...processEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   // Everything the server prints is also kept in e2e/.tmp/resilience/<name>.log for a failed run.
   fs.mkdirSync(DATA, { recursive: true });

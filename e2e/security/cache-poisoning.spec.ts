@@ -8,7 +8,15 @@ import { expect, test } from '@playwright/test';
 import { site, SITE_URL } from './support';
 
 const EVIL = 'evil.example';
-const PAGES = ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/authors/amara-okafor', '/feed.xml', '/sitemap.xml', '/robots.txt'];
+const PAGES = [
+  '/',
+  '/articles/magnesium-glycinate',
+  '/topics/sleep',
+  '/authors/amara-okafor',
+  '/feed.xml',
+  '/sitemap.xml',
+  '/robots.txt',
+];
 
 const POISONS: Array<Record<string, string>> = [
   { 'x-forwarded-host': EVIL },
@@ -20,7 +28,7 @@ const POISONS: Array<Record<string, string>> = [
   { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
   { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware' },
   { 'x-invoke-path': '/no-such-page', 'x-invoke-query': '%7B%7D' },
-  { 'x-now-route-matches': '1=evil', 'rsc': '1', 'next-router-state-tree': '%5B%22%22%5D' },
+  { 'x-now-route-matches': '1=evil', rsc: '1', 'next-router-state-tree': '%5B%22%22%5D' },
   { cookie: `__prerender_bypass=forged; __next_preview_data=forged; NEXT_LOCALE=evil` },
 ];
 
@@ -45,10 +53,12 @@ test('attacker headers change nothing a later reader gets', async () => {
       if (poisoned.status >= 500) failures.push(`${label}: ${poisoned.status}`);
       if (poisoned.text.includes(EVIL)) failures.push(`${label}: the attacker's host is in the answer`);
       if ((poisoned.headers.get('location') ?? '').includes(EVIL)) failures.push(`${label}: redirects to the attacker`);
-      if (/__prerender_bypass=[^;]/.test(poisoned.headers.get('set-cookie') ?? '')) failures.push(`${label}: sets a draft cookie`);
+      if (/__prerender_bypass=[^;]/.test(poisoned.headers.get('set-cookie') ?? ''))
+        failures.push(`${label}: sets a draft cookie`);
       const after = await site(path);
       if (after.status !== clean.status) failures.push(`${label}: the next reader got ${after.status}`);
-      if (JSON.stringify(identity(after.text)) !== JSON.stringify(identity(clean.text))) failures.push(`${label}: the next reader's page changed`);
+      if (JSON.stringify(identity(after.text)) !== JSON.stringify(identity(clean.text)))
+        failures.push(`${label}: the next reader's page changed`);
     }
   }
   expect(failures).toEqual([]);
@@ -57,7 +67,9 @@ test('attacker headers change nothing a later reader gets', async () => {
 test('unkeyed query parameters are neither reflected nor cached for others', async () => {
   const marker = `zqpoison${Date.now().toString(36)}`;
   for (const path of ['/', '/articles/magnesium-glycinate', '/topics/sleep']) {
-    const probe = await site(`${path}${path.includes('?') ? '&' : '?'}utm_source=${marker}&${marker}=1&fbclid=${marker}`);
+    const probe = await site(
+      `${path}${path.includes('?') ? '&' : '?'}utm_source=${marker}&${marker}=1&fbclid=${marker}`,
+    );
     expect(probe.status, path).toBe(200);
     // Next's own flight data echoes the request's query as escaped JSON inside a script; the markup
     // (links, canonical, text) must not, and the next reader must not see it at all.

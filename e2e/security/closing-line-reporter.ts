@@ -25,11 +25,16 @@ export default class ClosingLineReporter implements Reporter {
     const failed = count('unexpected');
     // A test that never ran because the run was interrupted or timed out, or because an earlier test
     // of its serial group failed, is a failure, not a skip. Only a test.skip() is a skip.
-    const notRun = tests.filter((test) => test.outcome() === 'skipped' && (test.expectedStatus !== 'skipped' || (result.status !== 'passed' && test.results.length === 0))).length;
+    const notRun = tests.filter(
+      (test) =>
+        test.outcome() === 'skipped' &&
+        (test.expectedStatus !== 'skipped' || (result.status !== 'passed' && test.results.length === 0)),
+    ).length;
     const skipped = count('skipped') - notRun;
     // A run that failed without failing a test (a server that did not start) still counts as one failure.
     const runFailed = result.status !== 'passed' && failed + notRun === 0 ? 1 : 0;
-    const name = this.name ?? ([...new Set(this.root?.suites.map((project) => project.title) ?? [])].join('+') || 'playwright');
+    const name =
+      this.name ?? ([...new Set(this.root?.suites.map((project) => project.title) ?? [])].join('+') || 'playwright');
     console.log(`${name}: ${passed} passed, ${failed + notRun + runFailed} failed, ${skipped} skipped`);
   }
 }

@@ -62,23 +62,32 @@ test.beforeAll(async () => {
   const home = await admin.call('GET', admin.cm('api::home-page.home-page', '', true));
   expect(home.status, home.text.slice(0, 200)).toBe(200);
   homeBefore = home.json;
-  const picks = [probes.unpublishedId, probes.editedId].map((documentId) => ({ article: { connect: [{ documentId }] } }));
+  const picks = [probes.unpublishedId, probes.editedId].map((documentId) => ({
+    article: { connect: [{ documentId }] },
+  }));
   const updated = await admin.call('PUT', admin.cm('api::home-page.home-page', '', true), { featured: picks });
   expect(updated.status, updated.text.slice(0, 300)).toBe(200);
 });
 
 test.afterAll(async () => {
-  const featured = ((homeBefore as { data?: { featured?: Array<{ article?: { documentId?: string } | null }> } })?.data?.featured ?? [])
-    .flatMap((pick) => (pick.article?.documentId ? [{ article: { connect: [{ documentId: pick.article.documentId }] } }] : []));
+  const featured = (
+    (homeBefore as { data?: { featured?: Array<{ article?: { documentId?: string } | null }> } })?.data?.featured ?? []
+  ).flatMap((pick) =>
+    pick.article?.documentId ? [{ article: { connect: [{ documentId: pick.article.documentId }] } }] : [],
+  );
   await admin?.call('PUT', admin.cm('api::home-page.home-page', '', true), { featured });
   await probes?.cleanup();
 });
 
 test('the probes are real: the site token sees both drafts, the public sees neither', async () => {
-  const draft = await api(`/articles?status=draft&filters[slug][$eq]=${probes.unpublishedSlug}&fields[0]=title`, { bearer: SITE_TOKEN });
+  const draft = await api(`/articles?status=draft&filters[slug][$eq]=${probes.unpublishedSlug}&fields[0]=title`, {
+    bearer: SITE_TOKEN,
+  });
   expect(draft.status, draft.text.slice(0, 200)).toBe(200);
   expect(draft.text).toContain(probes.markers[0]);
-  const edited = await api(`/articles?status=draft&filters[slug][$eq]=${probes.editedSlug}&fields[0]=title`, { bearer: SITE_TOKEN });
+  const edited = await api(`/articles?status=draft&filters[slug][$eq]=${probes.editedSlug}&fields[0]=title`, {
+    bearer: SITE_TOKEN,
+  });
   expect(edited.text).toContain(probes.markers[1]);
   const published = await api(`/articles?filters[slug][$eq]=${probes.editedSlug}&fields[0]=title`);
   expect(published.status).toBe(200);
@@ -131,7 +140,8 @@ test('populating every relation that reaches an article shows published versions
         const url = `${route}?${status}${populate}`;
         const res = await api(url, { siteHeader: true });
         if (res.status >= 500) failures.push(`${url} answered ${res.status}`);
-        if (status === 'status=draft&' && ![400, 403].includes(res.status)) failures.push(`${url} answered ${res.status}`);
+        if (status === 'status=draft&' && ![400, 403].includes(res.status))
+          failures.push(`${url} answered ${res.status}`);
         const leaks = draftOrPrivateLeaks(res.text, probes);
         if (leaks.length > 0) failures.push(`${url} leaked ${leaks.join(', ')}`);
       }

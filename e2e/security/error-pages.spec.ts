@@ -67,7 +67,8 @@ test('the CMS answers broken requests with a short JSON error', async () => {
     if (res.status >= 500) failures.push(`${path}: ${res.status}`);
     const leaks = leaksIn(res.text);
     if (leaks.length > 0) failures.push(`${path} leaks ${leaks.join(' ')}: ${res.text.slice(0, 200)}`);
-    if (res.text.includes('"name":') && res.text.includes('"version":')) failures.push(`${path} serves a package manifest`);
+    if (res.text.includes('"name":') && res.text.includes('"version":'))
+      failures.push(`${path} serves a package manifest`);
   }
   expect(failures).toEqual([]);
 });

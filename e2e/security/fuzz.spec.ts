@@ -29,25 +29,139 @@ const prng = (seed: number) => () => {
 };
 
 const TOP_KEYS = [
-  'status', 'populate', 'fields', 'filters', 'sort', 'pagination', '_q', 'locale', 'publicationState',
-  'publicationFilter', 'hasPublishedVersion', 'q', 'page', 'pageSize', 'limit', 'start', 'count', '__proto__',
-  'constructor', 'x',
+  'status',
+  'populate',
+  'fields',
+  'filters',
+  'sort',
+  'pagination',
+  '_q',
+  'locale',
+  'publicationState',
+  'publicationFilter',
+  'hasPublishedVersion',
+  'q',
+  'page',
+  'pageSize',
+  'limit',
+  'start',
+  'count',
+  '__proto__',
+  'constructor',
+  'x',
 ];
 const SEGMENTS = [
-  'title', 'slug', 'excerpt', 'body', 'cover', 'author', 'reviewer', 'topics', 'articles', 'reviewedArticles', 'featured',
-  'article', 'recommended', 'alsoLikePinned', 'defaultRecommended', 'topicSections', 'topic', 'seo', 'shareImage', 'avatar',
-  'links', 'createdBy', 'updatedBy', 'password', 'email', 'resetPasswordToken', 'publishedAt', 'scheduledPublishAt',
-  'targetDocumentId', 'documentId', 'id', 'populate', 'fields', 'filters', 'sort', 'on', 'count', 'status',
-  'content.figure', 'content.rich-text', 'page', 'pageSize', 'limit', 'start', 'withCount', '$eq', '$ne', '$in', '$notIn',
-  '$null', '$notNull', '$contains', '$containsi', '$startsWith', '$lt', '$gt', '$between', '$or', '$and', '$not', '$nope',
-  '0', '1', '99', '', '*', 'prototype', '__proto__',
+  'title',
+  'slug',
+  'excerpt',
+  'body',
+  'cover',
+  'author',
+  'reviewer',
+  'topics',
+  'articles',
+  'reviewedArticles',
+  'featured',
+  'article',
+  'recommended',
+  'alsoLikePinned',
+  'defaultRecommended',
+  'topicSections',
+  'topic',
+  'seo',
+  'shareImage',
+  'avatar',
+  'links',
+  'createdBy',
+  'updatedBy',
+  'password',
+  'email',
+  'resetPasswordToken',
+  'publishedAt',
+  'scheduledPublishAt',
+  'targetDocumentId',
+  'documentId',
+  'id',
+  'populate',
+  'fields',
+  'filters',
+  'sort',
+  'on',
+  'count',
+  'status',
+  'content.figure',
+  'content.rich-text',
+  'page',
+  'pageSize',
+  'limit',
+  'start',
+  'withCount',
+  '$eq',
+  '$ne',
+  '$in',
+  '$notIn',
+  '$null',
+  '$notNull',
+  '$contains',
+  '$containsi',
+  '$startsWith',
+  '$lt',
+  '$gt',
+  '$between',
+  '$or',
+  '$and',
+  '$not',
+  '$nope',
+  '0',
+  '1',
+  '99',
+  '',
+  '*',
+  'prototype',
+  '__proto__',
 ];
 const VALUES = [
-  'draft', 'published', 'DRAFT', 'Published', 'preview', '*', 'true', 'false', '1', '0', '-1', '2', '100', '101',
-  '99999999999999999999', '1e308', 'NaN', 'null', 'undefined', '[object Object]', 'title:asc', 'title:desc',
-  'createdBy.password:asc', 'publishedAt:desc', 'magnesium', 'sleep', "'); DROP TABLE articles; --", '" OR 1=1 --',
-  '%', '%25', '%00', '\u0000', 'ü∂ƒ©', '😀', '<script>alert(1)</script>', '../../etc/passwd', '{"$ne":null}',
-  'a,b,c', 'articles.author.articles', 'never-published', 'has-published-version',
+  'draft',
+  'published',
+  'DRAFT',
+  'Published',
+  'preview',
+  '*',
+  'true',
+  'false',
+  '1',
+  '0',
+  '-1',
+  '2',
+  '100',
+  '101',
+  '99999999999999999999',
+  '1e308',
+  'NaN',
+  'null',
+  'undefined',
+  '[object Object]',
+  'title:asc',
+  'title:desc',
+  'createdBy.password:asc',
+  'publishedAt:desc',
+  'magnesium',
+  'sleep',
+  "'); DROP TABLE articles; --",
+  '" OR 1=1 --',
+  '%',
+  '%25',
+  '%00',
+  '\u0000',
+  'ü∂ƒ©',
+  '😀',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '{"$ne":null}',
+  'a,b,c',
+  'articles.author.articles',
+  'never-published',
+  'has-published-version',
 ];
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
@@ -57,10 +171,14 @@ const encode = (text: string) => encodeURIComponent(text).replace(/%5B/g, '[').r
 /** One query string: a few parameters with nested keys, some raw malformed text, some very long input. */
 const fuzzQuery = (rand: () => number): string => {
   const roll = rand();
-  if (roll < 0.05) return pick(rand, ['%', '%%', 'a[', '[[[', 'populate[', '=&=&', '&&&', 'a]]]=1', 'populate[=*', '%E0%A4%A']);
+  if (roll < 0.05)
+    return pick(rand, ['%', '%%', 'a[', '[[[', 'populate[', '=&=&', '&&&', 'a]]]=1', 'populate[=*', '%E0%A4%A']);
   if (roll < 0.1) return `${pick(rand, TOP_KEYS)}=${'x'.repeat(1 + Math.floor(rand() * 20_000))}`;
   if (roll < 0.13) return `populate${'[populate][articles]'.repeat(5 + Math.floor(rand() * 40))}=*`;
-  if (roll < 0.15) return Array.from({ length: 200 + Math.floor(rand() * 1500) }, (_, i) => `filters[$or][${i}][title][$eq]=a`).join('&');
+  if (roll < 0.15)
+    return Array.from({ length: 200 + Math.floor(rand() * 1500) }, (_, i) => `filters[$or][${i}][title][$eq]=a`).join(
+      '&',
+    );
   const params: string[] = [];
   const count = 1 + Math.floor(rand() * 5);
   for (let i = 0; i < count; i++) {
@@ -102,7 +220,20 @@ const ROUTES = (p: DraftProbes) => [
 ];
 
 // One test per route keeps a failure readable; the list is fixed, the probes' ids are read at run time.
-const ROUTE_NAMES = ['articles', 'article', 'article page', 'related', 'search', 'sitemap index', 'sitemap page', 'authors', 'topics', 'home page', 'site settings', 'redirects'];
+const ROUTE_NAMES = [
+  'articles',
+  'article',
+  'article page',
+  'related',
+  'search',
+  'sitemap index',
+  'sitemap page',
+  'authors',
+  'topics',
+  'home page',
+  'site settings',
+  'redirects',
+];
 
 for (const [index, name] of ROUTE_NAMES.entries()) {
   test(`fuzz: ${PER_ROUTE} query strings against ${name} answer < 500 with no draft and no private field`, async () => {
@@ -128,11 +259,19 @@ for (const [index, name] of ROUTE_NAMES.entries()) {
       const leaks = draftOrPrivateLeaks(res.text, probes);
       if (leaks.length > 0) failures.push(`${url.slice(0, 300)} leaked ${leaks.join(', ')}`);
     });
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ');
     test.info().annotations.push({ type: 'statuses', description: `seed ${SEED + index}: ${summary}` });
     expect(failures.slice(0, 20), `seed ${SEED + index}; statuses ${summary}`).toEqual([]);
     // The fuzz must reach the route, not only its error path.
-    expect(statuses.get(200) ?? 0, `some fuzzed queries are valid (seed ${SEED + index}; ${summary})`).toBeGreaterThan(0);
-    expect([...statuses.keys()].some((s) => s >= 400 && s < 500), `some are refused (${summary})`).toBe(true);
+    expect(statuses.get(200) ?? 0, `some fuzzed queries are valid (seed ${SEED + index}; ${summary})`).toBeGreaterThan(
+      0,
+    );
+    expect(
+      [...statuses.keys()].some((s) => s >= 400 && s < 500),
+      `some are refused (${summary})`,
+    ).toBe(true);
   });
 }

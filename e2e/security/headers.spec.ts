@@ -18,7 +18,14 @@ const directives = (csp: string) =>
       .map(([name, ...values]) => [name.toLowerCase(), values]),
   ) as Record<string, string[]>;
 
-const PAGES = ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/authors/amara-okafor', '/search?q=magnesium', '/no-such-page'];
+const PAGES = [
+  '/',
+  '/articles/magnesium-glycinate',
+  '/topics/sleep',
+  '/authors/amara-okafor',
+  '/search?q=magnesium',
+  '/no-such-page',
+];
 
 test('every page type sends a CSP that pins scripts, plugins, base, forms and framing', async () => {
   for (const path of PAGES) {
@@ -32,7 +39,8 @@ test('every page type sends a CSP that pins scripts, plugins, base, forms and fr
     expect(d['frame-ancestors']?.[0], path).toBe("'self'");
     // Scripts only from the site itself (Next's inline flight data needs 'unsafe-inline': docs/security.md).
     const scripts = d['script-src'] ?? d['default-src'] ?? [];
-    for (const source of scripts) expect(["'self'", "'unsafe-inline'"], `${path}: script source ${source}`).toContain(source);
+    for (const source of scripts)
+      expect(["'self'", "'unsafe-inline'"], `${path}: script source ${source}`).toContain(source);
     expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('x-powered-by'), path).toBeNull();

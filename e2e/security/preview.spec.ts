@@ -22,7 +22,8 @@ const sign = (claims: Record<string, unknown>, secret: string = CMS_ENV.PREVIEW_
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as Record<string, unknown>;
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as Record<string, unknown>;
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 const preview = (query: string) => fetch(`${SITE_URL}/api/preview?${query}`, { redirect: 'manual' });
@@ -32,7 +33,10 @@ const ids: Record<'a' | 'b', string> = { a: '', b: '' };
 
 test.beforeAll(async () => {
   api = await editorApi();
-  for (const [key, draft] of [['a', draftA], ['b', draftB]] as const) {
+  for (const [key, draft] of [
+    ['a', draftA],
+    ['b', draftB],
+  ] as const) {
     const created = await api.createArticle({
       ...draft,
       excerpt: `An unpublished draft for the preview checks (${key}).`,
@@ -48,7 +52,9 @@ test.afterAll(async () => {
 });
 
 /** A fresh browser that opened the admin's preview link for draft A. */
-const previewingA = async (browser: import('@playwright/test').Browser): Promise<{ context: BrowserContext; link: string }> => {
+const previewingA = async (
+  browser: import('@playwright/test').Browser,
+): Promise<{ context: BrowserContext; link: string }> => {
   const link = (await api.previewUrl(ids.a))!;
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -103,7 +109,9 @@ test('tampered, expired, foreign-secret, missing and old ?secret= links get 401 
   const token = tokenOf((await api.previewUrl(ids.a))!);
   const [payload, signature] = token.split('.') as [string, string];
   const claims = claimsOf(token);
-  const swapped = Buffer.from(JSON.stringify({ ...claims, documentId: ids.b, path: `/articles/${draftB.slug}` })).toString('base64url');
+  const swapped = Buffer.from(
+    JSON.stringify({ ...claims, documentId: ids.b, path: `/articles/${draftB.slug}` }),
+  ).toString('base64url');
   const refused: Record<string, string> = {
     'another document under the same signature': `token=${swapped}.${signature}`,
     'a changed signature': `token=${payload}.${signature.slice(0, -2)}AA`,
@@ -136,7 +144,9 @@ test('an expired session cookie, or one signed with a rotated secret, shows no d
   expect((await page.goto(`${SITE_URL}/articles/${draftA.slug}`))?.status(), 'expired').toBe(404);
   await replace(sign({ ...claims }, 'the-previous-preview-secret-0123'));
   expect((await page.goto(`${SITE_URL}/articles/${draftA.slug}`))?.status(), 'old secret').toBe(404);
-  await replace(sign({ ...claims, documentId: ids.b, path: `/articles/${draftB.slug}` }, 'the-previous-preview-secret-0123'));
+  await replace(
+    sign({ ...claims, documentId: ids.b, path: `/articles/${draftB.slug}` }, 'the-previous-preview-secret-0123'),
+  );
   expect((await page.goto(`${SITE_URL}/articles/${draftB.slug}`))?.status(), 'forged for B').toBe(404);
   await replace(session.value);
   expect((await page.goto(`${SITE_URL}/articles/${draftA.slug}`))?.status(), 'the real session').toBe(200);
@@ -188,7 +198,9 @@ test('neither preview route redirects off the site, whatever the encoding', asyn
       }
     }
   }
-  const home = await fetch(`${SITE_URL}/api/preview/exit?path=${encodeURIComponent('//evil.example')}`, { redirect: 'manual' });
+  const home = await fetch(`${SITE_URL}/api/preview/exit?path=${encodeURIComponent('//evil.example')}`, {
+    redirect: 'manual',
+  });
   expect(new URL(home.headers.get('location')!, SITE_URL).pathname).toBe('/');
   const back = await fetch(`${SITE_URL}/api/preview/exit?path=/articles/${PUBLISHED.slug}`, { redirect: 'manual' });
   expect(new URL(back.headers.get('location')!, SITE_URL).pathname).toBe(`/articles/${PUBLISHED.slug}`);

@@ -27,7 +27,9 @@ const PRIVATE_PATHS = [
 const asks = (path: string): string[] => {
   const parts = path.split('.');
   const last = parts.at(-1)!;
-  const nested = parts.slice(0, -1).reduce((acc, part, i) => `${acc}${i === 0 ? `populate[${part}]` : `[populate][${part}]`}`, '');
+  const nested = parts
+    .slice(0, -1)
+    .reduce((acc, part, i) => `${acc}${i === 0 ? `populate[${part}]` : `[populate][${part}]`}`, '');
   const filterKey = parts.map((p) => `[${p}]`).join('');
   return [
     `fields[0]=${last}`,
@@ -67,12 +69,18 @@ test('a filter on a private field is no oracle: refused, or the same answer what
       ['filters[scheduledPublishAt][$null]', 'true', 'false'],
       ['filters[recommended][targetDocumentId][$null]', 'true', 'false'],
     ] as const) {
-      const first = await api(`${route}?${key}=${a}&fields[0]=documentId&pagination[pageSize]=100`, { siteHeader: true });
-      const second = await api(`${route}?${key}=${b}&fields[0]=documentId&pagination[pageSize]=100`, { siteHeader: true });
-      if (first.status >= 500 || second.status >= 500) failures.push(`${route} ${key}: ${first.status}/${second.status}`);
+      const first = await api(`${route}?${key}=${a}&fields[0]=documentId&pagination[pageSize]=100`, {
+        siteHeader: true,
+      });
+      const second = await api(`${route}?${key}=${b}&fields[0]=documentId&pagination[pageSize]=100`, {
+        siteHeader: true,
+      });
+      if (first.status >= 500 || second.status >= 500)
+        failures.push(`${route} ${key}: ${first.status}/${second.status}`);
       const refused = first.status >= 400 && second.status >= 400;
       const ignored = first.status === 200 && second.status === 200 && first.text === second.text;
-      if (!refused && !ignored) failures.push(`${route} ${key} answers differently for ${a} and ${b} (${first.status}/${second.status})`);
+      if (!refused && !ignored)
+        failures.push(`${route} ${key} answers differently for ${a} and ${b} (${first.status}/${second.status})`);
     }
   }
   expect(failures).toEqual([]);

@@ -33,7 +33,10 @@ const ABUSE: Array<[url: string, why: string]> = [
   ['/authors?populate[reviewedArticles]=true', 'every reviewed article'],
   ['/articles?populate=*', 'a wildcard on articles'],
   [`/articles?${deep(6)}`, 'populate 12 levels deep'],
-  ['/articles?populate[author][populate][articles][populate][topics][populate][articles]=true', 'a loop back into articles'],
+  [
+    '/articles?populate[author][populate][articles][populate][topics][populate][articles]=true',
+    'a loop back into articles',
+  ],
   ['/articles?populate[cover][filters][name][$contains]=a', 'filters inside a populate'],
   ['/articles?populate[topics][sort]=name:desc&populate[topics][limit]=1000', 'pagination inside a populate'],
   ['/articles?pagination[pageSize]=100000', 'a huge page size'],

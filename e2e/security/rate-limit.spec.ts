@@ -18,7 +18,9 @@ test('a burst of searches from one client is limited with 429 and Retry-After', 
   const other = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
   let limited: Awaited<ReturnType<typeof api>> | undefined;
   for (let i = 0; i < BURST && !limited; i++) {
-    const res = await api(`/search?q=magnesium&page=1&pageSize=${1 + (i % 5)}`, { headers: { 'x-forwarded-for': client, 'x-site-token': 'not-the-token' } });
+    const res = await api(`/search?q=magnesium&page=1&pageSize=${1 + (i % 5)}`, {
+      headers: { 'x-forwarded-for': client, 'x-site-token': 'not-the-token' },
+    });
     if (res.status === 429) limited = res;
     else expect(res.status, res.text.slice(0, 200)).toBe(200);
   }
@@ -27,7 +29,12 @@ test('a burst of searches from one client is limited with 429 and Retry-After', 
   expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 3600, `Retry-After ${retryAfter}`).toBe(true);
   expect((limited!.json as { error?: { status?: number; message?: string } }).error?.status).toBe(429);
   // Another client is unaffected, and the site's server is never limited: it calls for every reader.
-  expect((await api('/search?q=magnesium&page=1&pageSize=1', { headers: { 'x-forwarded-for': other } })).status).toBe(200);
-  const exempt = await api('/search?q=magnesium&page=1&pageSize=1', { siteHeader: true, headers: { 'x-forwarded-for': client } });
+  expect((await api('/search?q=magnesium&page=1&pageSize=1', { headers: { 'x-forwarded-for': other } })).status).toBe(
+    200,
+  );
+  const exempt = await api('/search?q=magnesium&page=1&pageSize=1', {
+    siteHeader: true,
+    headers: { 'x-forwarded-for': client },
+  });
   expect(exempt.status).toBe(200);
 });

@@ -8,7 +8,9 @@ import { adminSession, api, CMS_URL, documentIdOf, request, SITE_TOKEN } from '.
 
 test('the public and the site token cannot write anything', async () => {
   const article = await documentIdOf('articles', 'magnesium-glycinate');
-  const author = (await api('/authors?fields[0]=slug&pagination[pageSize]=1', { siteHeader: true })).json as { data: Array<{ documentId: string }> };
+  const author = (await api('/authors?fields[0]=slug&pagination[pageSize]=1', { siteHeader: true })).json as {
+    data: Array<{ documentId: string }>;
+  };
   const topic = await documentIdOf('topics', 'sleep');
   const writes: Array<[string, string, unknown]> = [
     ['POST', '/articles', { data: { title: 'x', slug: 'x', excerpt: 'x', coverAlt: 'x' } }],
@@ -26,7 +28,11 @@ test('the public and the site token cannot write anything', async () => {
     ['DELETE', '/home-page', undefined],
     ['POST', '/redirects', { data: { from: '/a', to: 'https://evil.example' } }],
     ['POST', '/upload', {}],
-    ['POST', '/auth/local/register', { username: 'mallory', email: 'mallory@example.org', password: 'Passw0rd!Passw0rd' }],
+    [
+      'POST',
+      '/auth/local/register',
+      { username: 'mallory', email: 'mallory@example.org', password: 'Passw0rd!Passw0rd' },
+    ],
     ['POST', '/auth/forgot-password', { email: 'admin@nourish.local' }],
     ['POST', '/users', { username: 'm', email: 'm@example.org', password: 'Passw0rd!Passw0rd' }],
   ];
@@ -35,7 +41,8 @@ test('the public and the site token cannot write anything', async () => {
     for (const [method, path, body] of writes) {
       const res = await api(path, { method, body, bearer });
       // 401/403 for refused actions; 404/405 where the route does not exist at all. Never 2xx or 5xx.
-      if (![401, 403, 404, 405].includes(res.status)) failures.push(`${bearer ? 'site token' : 'public'} ${method} ${path}: ${res.status}`);
+      if (![401, 403, 404, 405].includes(res.status))
+        failures.push(`${bearer ? 'site token' : 'public'} ${method} ${path}: ${res.status}`);
     }
   }
   expect(failures).toEqual([]);
@@ -45,10 +52,21 @@ test('the public and the site token cannot write anything', async () => {
 
 test('the public lists no users, roles, uploads, permissions or tokens', async () => {
   const failures: string[] = [];
-  for (const path of ['/users', '/users/1', '/users/me', '/users/count', '/users-permissions/roles', '/users-permissions/permissions', '/upload/files', '/upload/files/1', '/i18n/locales']) {
+  for (const path of [
+    '/users',
+    '/users/1',
+    '/users/me',
+    '/users/count',
+    '/users-permissions/roles',
+    '/users-permissions/permissions',
+    '/upload/files',
+    '/upload/files/1',
+    '/i18n/locales',
+  ]) {
     for (const bearer of [undefined, SITE_TOKEN]) {
       const res = await api(path, { bearer });
-      if (![401, 403, 404].includes(res.status)) failures.push(`${bearer ? 'site token' : 'public'} GET ${path}: ${res.status}`);
+      if (![401, 403, 404].includes(res.status))
+        failures.push(`${bearer ? 'site token' : 'public'} GET ${path}: ${res.status}`);
     }
   }
   expect(failures).toEqual([]);
@@ -56,7 +74,15 @@ test('the public lists no users, roles, uploads, permissions or tokens', async (
 
 test('admin routes need an admin session; an Author cannot manage users, roles, tokens or settings', async () => {
   const failures: string[] = [];
-  const adminOnly = ['/admin/users', '/admin/roles', '/admin/api-tokens', '/admin/webhooks', '/admin/transfer/tokens', '/users-permissions/roles', '/upload/settings'];
+  const adminOnly = [
+    '/admin/users',
+    '/admin/roles',
+    '/admin/api-tokens',
+    '/admin/webhooks',
+    '/admin/transfer/tokens',
+    '/users-permissions/roles',
+    '/upload/settings',
+  ];
   for (const path of adminOnly) {
     const anonymous = await request(`${CMS_URL}${path}`);
     if (anonymous.status !== 401) failures.push(`anonymous GET ${path}: ${anonymous.status}`);

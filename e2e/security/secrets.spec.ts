@@ -33,14 +33,27 @@ test('revalidation refuses missing and wrong secrets alike', async () => {
     answers.add(res.text);
   }
   expect(answers.size).toBe(1);
-  const query = await site(`/api/revalidate?secret=${encodeURIComponent(REVALIDATE_SECRET)}`, { method: 'POST', body: notification });
+  const query = await site(`/api/revalidate?secret=${encodeURIComponent(REVALIDATE_SECRET)}`, {
+    method: 'POST',
+    body: notification,
+  });
   expect(query.status, 'the secret is only read from its header').toBe(401);
 });
 
 test('revalidation with the right secret refuses bad bodies with a 4xx, never a 500', async () => {
   const headers = { 'x-revalidate-secret': REVALIDATE_SECRET };
-  for (const body of ['not json', '{}', '[]', JSON.stringify({ model: 'article', entry: { slug: '../../x' } }), 'x'.repeat(100_000)]) {
-    const res = await site('/api/revalidate', { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } });
+  for (const body of [
+    'not json',
+    '{}',
+    '[]',
+    JSON.stringify({ model: 'article', entry: { slug: '../../x' } }),
+    'x'.repeat(100_000),
+  ]) {
+    const res = await site('/api/revalidate', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
     expect(res.status, body.slice(0, 40)).toBeGreaterThanOrEqual(400);
     expect(res.status, body.slice(0, 40)).toBeLessThan(500);
   }
@@ -63,7 +76,18 @@ test('preview refuses the old global secret, and missing, tampered or forged tok
 });
 
 /** Paths that try to leave the site: protocol-relative, backslash, encoded, control characters, absolute. */
-const ESCAPES = ['//evil.example', '/\\evil.example', '%2F%2Fevil.example', '/%2F/evil.example', '/%5Cevil.example', '/\t/evil.example', '%09//evil.example', 'https://evil.example', '/%0d%0aLocation:%20https://evil.example', '\\\\evil.example'];
+const ESCAPES = [
+  '//evil.example',
+  '/\\evil.example',
+  '%2F%2Fevil.example',
+  '/%2F/evil.example',
+  '/%5Cevil.example',
+  '/\t/evil.example',
+  '%09//evil.example',
+  'https://evil.example',
+  '/%0d%0aLocation:%20https://evil.example',
+  '\\\\evil.example',
+];
 
 test('leaving preview never redirects off the site, however the path is encoded', async () => {
   for (const path of ESCAPES) {

@@ -23,7 +23,12 @@ const PAGES = [
 test.describe('Content-Security-Policy', () => {
   test('the policy fixes every source list that matters', async () => {
     const csp = (await fetch(`${SITE_URL}/`)).headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -51,7 +56,9 @@ test.describe('Content-Security-Policy', () => {
       await page.waitForLoadState('networkidle');
       expect(violations).toEqual([]);
       // Hydration ran: the App Router's inline flight scripts were allowed.
-      expect(await page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown[] }).__next_f))).toBe(true);
+      expect(await page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown[] }).__next_f))).toBe(
+        true,
+      );
     });
   }
 });
@@ -89,12 +96,24 @@ test.describe('listing pages past the last page', () => {
 /** Runs the site's server (apps/web/server.mjs) like production and returns how it ended, or 'running' if it still serves after the wait. */
 const startSite = (env: Record<string, string>, port: number) =>
   new Promise<{ code: number | null; output: string } | 'running'>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: path.join(ROOT, 'apps/web'),
-      // ALLOW_EXAMPLE_SECRETS: a local apps/web/.env from the demo may opt out; the environment wins over it.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', STRAPI_URL: CMS_URL, SITE_URL, ALLOW_EXAMPLE_SECRETS: 'false', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd: path.join(ROOT, 'apps/web'),
+        // ALLOW_EXAMPLE_SECRETS: a local apps/web/.env from the demo may opt out; the environment wins over it.
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'production',
+          STRAPI_URL: CMS_URL,
+          SITE_URL,
+          ALLOW_EXAMPLE_SECRETS: 'false',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -121,7 +140,11 @@ test.describe('production secrets', () => {
   const cases: Array<[string, Record<string, string>, RegExp]> = [
     ['an example secret', { ...strong, PREVIEW_SECRET: 'local-change-me-preview-secret' }, /secrets: PREVIEW_SECRET\./],
     ['a short secret', { ...strong, REVALIDATE_SECRET: 'short-secret' }, /secrets: REVALIDATE_SECRET\./],
-    ['a missing token', { PREVIEW_SECRET: strong.PREVIEW_SECRET, REVALIDATE_SECRET: strong.REVALIDATE_SECRET }, /secrets: STRAPI_API_TOKEN\./],
+    [
+      'a missing token',
+      { PREVIEW_SECRET: strong.PREVIEW_SECRET, REVALIDATE_SECRET: strong.REVALIDATE_SECRET },
+      /secrets: STRAPI_API_TOKEN\./,
+    ],
   ];
   for (const [what, env, named] of cases) {
     test(`the site's server refuses to run with ${what}`, async () => {

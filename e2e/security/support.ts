@@ -44,9 +44,20 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     headers['content-type'] ??= 'application/json';
   }
   const started = performance.now();
-  const response = await fetch(url, { method: options.method ?? 'GET', headers, body, redirect: options.redirect ?? 'manual' });
+  const response = await fetch(url, {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+    redirect: options.redirect ?? 'manual',
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: parse(text), ms: performance.now() - started };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: parse(text),
+    ms: performance.now() - started,
+  };
 }
 
 export const api = (path: string, options?: RequestOptions) => request(`${CMS_URL}/api${path}`, options);
@@ -106,7 +117,8 @@ export async function adminSession(account: AdminAccount): Promise<AdminSession>
   return {
     token,
     call: (method, path, body) => request(`${CMS_URL}${path}`, { method, bearer: token, body }),
-    cm: (uid, rest = '', single = false) => `/content-manager/${single ? 'single-types' : 'collection-types'}/${uid}${rest}`,
+    cm: (uid, rest = '', single = false) =>
+      `/content-manager/${single ? 'single-types' : 'collection-types'}/${uid}${rest}`,
   };
 }
 
@@ -160,8 +172,9 @@ export async function createDraftProbes(admin: AdminSession, label: string): Pro
   const unpublishedMarker = `zqdraftonly${stamp.replace(/-/g, '')}`;
   const editMarker = `zqdraftedit${stamp.replace(/-/g, '')}`;
   const topicSlug = 'sleep';
-  const authors = (await api('/authors?fields[0]=slug&fields[1]=medicalReviewer&pagination[pageSize]=100', { siteHeader: true }))
-    .json as { data: Array<{ documentId: string; slug: string; medicalReviewer: boolean }> };
+  const authors = (
+    await api('/authors?fields[0]=slug&fields[1]=medicalReviewer&pagination[pageSize]=100', { siteHeader: true })
+  ).json as { data: Array<{ documentId: string; slug: string; medicalReviewer: boolean }> };
   const writer = authors.data.find((a) => !a.medicalReviewer) ?? authors.data[0];
   const reviewer = authors.data.find((a) => a.medicalReviewer)!;
   const topicId = await documentIdOf('topics', topicSlug);

@@ -12,7 +12,9 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 const HOSTILE: Array<[name: string, type: string, content: string]> = [
   ['page.html', 'text/html', '<!doctype html><script>alert(document.cookie)</script>'],
@@ -26,7 +28,11 @@ const HOSTILE: Array<[name: string, type: string, content: string]> = [
 const upload = (admin: AdminSession, name: string, type: string, content: Buffer | string) => {
   const form = new FormData();
   form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
-  return fetch(`${CMS_URL}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+  return fetch(`${CMS_URL}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin.token}` },
+    body: form,
+  });
 };
 
 const fileCount = async (admin: AdminSession) => {

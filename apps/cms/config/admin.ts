@@ -9,7 +9,8 @@ type PermissionChecker = { cannot: { read: (entity?: object) => boolean } };
  * (an Author, for example, only their own drafts). Without a request there is no user: no.
  */
 const mayReadInAdmin = (uid: string, entity: object): boolean => {
-  const userAbility = (strapi.requestContext.get() as { state?: { userAbility?: unknown } } | undefined)?.state?.userAbility;
+  const userAbility = (strapi.requestContext.get() as { state?: { userAbility?: unknown } } | undefined)?.state
+    ?.userAbility;
   if (!userAbility) return false;
   const checker = strapi
     .plugin('content-manager')

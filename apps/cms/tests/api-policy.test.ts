@@ -37,7 +37,10 @@ describe('populate parsing', () => {
     assert.deepEqual(paths(readPopulate(['author.avatar', 'cover'])).sort(), expected);
     assert.deepEqual(paths(readPopulate({ author: { populate: { avatar: 'true' } }, cover: true })).sort(), expected);
     assert.deepEqual(paths(readPopulate({ author: { populate: 'avatar' }, cover: '1' })).sort(), expected);
-    assert.deepEqual(paths(readPopulate({ author: { populate: ['avatar'] }, cover: { fields: ['url'] }, topics: 'false' })).sort(), expected);
+    assert.deepEqual(
+      paths(readPopulate({ author: { populate: ['avatar'] }, cover: { fields: ['url'] }, topics: 'false' })).sort(),
+      expected,
+    );
     assert.deepEqual(paths(readPopulate({ body: { on: { 'content.figure': { populate: { image: true } } } } })), [
       'body',
       'body[content.figure]',
@@ -60,18 +63,24 @@ describe('populate parsing', () => {
 
   it('counts attribute levels, not fragments', () => {
     assert.equal(populateDepth(readPopulate('featured.article.cover')).depth, 3);
-    assert.equal(populateDepth(readPopulate({ body: { on: { 'content.key-takeaways': { populate: { items: true } } } } })).depth, 2);
+    assert.equal(
+      populateDepth(readPopulate({ body: { on: { 'content.key-takeaways': { populate: { items: true } } } } })).depth,
+      2,
+    );
     assert.throws(() => checkPopulateDepth('a.b.c.d.e'), new RegExp(`5 levels deep; at most ${MAX_POPULATE_DEPTH}`));
   });
 });
 
 describe('public populate allow-list', () => {
   it("allows the site's article populate", () => {
-    publicPopulate({
-      cover: { fields: ['url'] },
-      author: { fields: ['name'], populate: { avatar: { fields: ['url'] } } },
-      body: { on: { 'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } } } },
-    }, ARTICLE);
+    publicPopulate(
+      {
+        cover: { fields: ['url'] },
+        author: { fields: ['name'], populate: { avatar: { fields: ['url'] } } },
+        body: { on: { 'content.key-takeaways': { fields: ['title'], populate: { items: { fields: ['text'] } } } } },
+      },
+      ARTICLE,
+    );
     publicPopulate({ featured: { populate: { article: { populate: { cover: true } } } } }, 'api::home-page.home-page');
   });
 
@@ -80,7 +89,10 @@ describe('public populate allow-list', () => {
       ['*', /"\*" is not available/],
       [{ topics: { populate: { articles: true } } }, /"topics.articles" is not available/],
       ['author.articles', /"author.articles" is not available/],
-      [{ body: { on: { 'content.figure': { populate: { image: { populate: { related: true } } } } } } }, /not available/],
+      [
+        { body: { on: { 'content.figure': { populate: { image: { populate: { related: true } } } } } } },
+        /not available/,
+      ],
       [{ body: { populate: { items: true } } }, /"body.items" is not available/],
       [{ topics: { filters: { name: 'x' } } }, /option "filters" on "topics"/],
       [{ topics: { sort: 'name' } }, /option "sort"/],
@@ -89,7 +101,11 @@ describe('public populate allow-list', () => {
       ['author', /nothing can be populated here/, 'none'],
     ];
     for (const [populate, message, uid] of cases) {
-      assert.throws(() => publicPopulate(populate, uid === 'none' ? undefined : (uid ?? ARTICLE)), message, JSON.stringify(populate));
+      assert.throws(
+        () => publicPopulate(populate, uid === 'none' ? undefined : (uid ?? ARTICLE)),
+        message,
+        JSON.stringify(populate),
+      );
     }
   });
 });
@@ -99,7 +115,10 @@ describe('public filters and parameters', () => {
     checkPublicFilters({ $or: [{ author: { slug: { $eq: 'x' } } }, { reviewer: { slug: { $eq: 'x' } } }] });
     assert.throws(() => checkPublicFilters({ title: { $containsi: 'a'.repeat(201) } }), /at most 200/);
     assert.throws(() => checkPublicFilters({ a: { b: { c: { d: { e: { f: { $eq: 'x' } } } } } } }), /nest 7 levels/);
-    assert.throws(() => checkPublicFilters({ slug: { $in: Array.from({ length: 101 }, String) } }), /at most 100 values/);
+    assert.throws(
+      () => checkPublicFilters({ slug: { $in: Array.from({ length: 101 }, String) } }),
+      /at most 100 values/,
+    );
   });
 
   it('accepts the known top-level keys only, with whole-number paging', () => {
@@ -121,7 +140,10 @@ const schemaModels = () => {
   }
   for (const group of fs.readdirSync(path.join(src, 'components'))) {
     for (const file of fs.readdirSync(path.join(src, 'components', group))) {
-      models.set(`${group}.${file.replace(/\.json$/, '')}`, JSON.parse(fs.readFileSync(path.join(src, 'components', group, file), 'utf8')));
+      models.set(
+        `${group}.${file.replace(/\.json$/, '')}`,
+        JSON.parse(fs.readFileSync(path.join(src, 'components', group, file), 'utf8')),
+      );
     }
   }
   models.set('plugin::upload.file', { attributes: { name: { type: 'string' }, url: { type: 'string' } } });
@@ -156,7 +178,8 @@ describe('filter and sort shapes', () => {
       [{ title: { $regexp: '.*' } }, /unknown operator "\$regexp"/],
       [{ $or: 'x' }, /takes a list of conditions/],
     ];
-    for (const [filters, message] of cases) assert.throws(() => check(filters, ARTICLE), message, JSON.stringify(filters));
+    for (const [filters, message] of cases)
+      assert.throws(() => check(filters, ARTICLE), message, JSON.stringify(filters));
   });
 
   it('accepts sorts on orderable fields in every spelling, and refuses the rest', () => {
@@ -176,7 +199,8 @@ describe('filter and sort shapes', () => {
       [{ title: { a: 'b' } }, /expected "asc"/],
       [42, /expected field:asc/],
     ];
-    for (const [value, message] of cases) assert.throws(() => shape.sort(value, ARTICLE), message, JSON.stringify(value));
+    for (const [value, message] of cases)
+      assert.throws(() => shape.sort(value, ARTICLE), message, JSON.stringify(value));
   });
 });
 
@@ -195,7 +219,11 @@ describe('drafts and the site token', () => {
       { populate: { articles: { status: 'draft' } } },
       { filters: { $and: [{ status: 'draft' }] } },
     ]) {
-      assert.throws(() => assertPublishedOnly(query), (e: Error) => e.name === 'ForbiddenError', JSON.stringify(query));
+      assert.throws(
+        () => assertPublishedOnly(query),
+        (e: Error) => e.name === 'ForbiddenError',
+        JSON.stringify(query),
+      );
     }
   });
 
@@ -203,7 +231,15 @@ describe('drafts and the site token', () => {
     const isSite = siteTokenCheck('s3cret-token');
     assert.equal(isSite('Bearer s3cret-token'), true);
     assert.equal(isSite('bearer s3cret-token'), true);
-    for (const header of [undefined, '', 'Bearer', 'Bearer s3cret-tokeN', 'Bearer s3cret-token2', 's3cret-token', 'Basic s3cret-token']) {
+    for (const header of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer s3cret-tokeN',
+      'Bearer s3cret-token2',
+      's3cret-token',
+      'Basic s3cret-token',
+    ]) {
       assert.equal(isSite(header), false, String(header));
     }
     assert.equal(siteTokenCheck(undefined)('Bearer '), false);

@@ -71,7 +71,11 @@ describe('content model', () => {
     assert.deepEqual([a('alsoLikePinned').repeatable, a('alsoLikeExcluded').repeatable], [true, true]);
     const item = attributesOf(readJson(componentFile('related.recommended-item')), 'recommended-item');
     assert.equal(item('article').target, 'api::article.article');
-    assert.deepEqual([item('url').type, item('label').type], ['string', 'string'], 'external links have a URL and their own label');
+    assert.deepEqual(
+      [item('url').type, item('label').type],
+      ['string', 'string'],
+      'external links have a URL and their own label',
+    );
     assert.equal(item('targetDocumentId').private, true, 'the stored target never appears in the public API');
   });
 

@@ -16,7 +16,10 @@ describe('fixed-window limiter', () => {
   it('allows `limit` hits per key per window, then says how long to wait', () => {
     let clock = 1_000_000;
     const limiter = createFixedWindowLimiter(3, 60_000, () => clock);
-    assert.deepEqual([1, 2, 3].map(() => limiter.hit('a').allowed), [true, true, true]);
+    assert.deepEqual(
+      [1, 2, 3].map(() => limiter.hit('a').allowed),
+      [true, true, true],
+    );
     clock += 20_000;
     assert.deepEqual(limiter.hit('a'), { allowed: false, remaining: 0, retryAfterSeconds: 40 });
     assert.equal(limiter.hit('b').allowed, true, 'keys are counted apart');
@@ -29,9 +32,16 @@ describe('fixed-window limiter', () => {
 
   it('classifies only the expensive public reads', () => {
     assert.equal(routeClassOf('GET', '/api/search'), 'search');
-    for (const p of ['/api/articles', '/api/authors/', '/API/Topics']) assert.equal(routeClassOf('GET', p), 'listings', p);
+    for (const p of ['/api/articles', '/api/authors/', '/API/Topics'])
+      assert.equal(routeClassOf('GET', p), 'listings', p);
     assert.equal(routeClassOf('GET', '/api/sitemap/articles/3'), 'sitemap');
-    for (const p of ['/api/articles/by-slug/x', '/api/articles/abc', '/api/site-setting', '/admin/login', '/uploads/x.png'])
+    for (const p of [
+      '/api/articles/by-slug/x',
+      '/api/articles/abc',
+      '/api/site-setting',
+      '/admin/login',
+      '/uploads/x.png',
+    ])
       assert.equal(routeClassOf('GET', p), null, p);
     assert.equal(routeClassOf('POST', '/api/articles'), null);
   });
@@ -81,11 +91,19 @@ describe('public API rate limits on a booted CMS', { timeout: 300_000 }, () => {
   });
 
   it('counts each route class and each client apart', async () => {
-    assert.deepEqual(await statuses(5, '/articles', '198.51.100.1'), [200, 200, 200, 200, 200], 'listings have their own count');
+    assert.deepEqual(
+      await statuses(5, '/articles', '198.51.100.1'),
+      [200, 200, 200, 200, 200],
+      'listings have their own count',
+    );
     assert.equal((await get('/articles', '198.51.100.1')).status, 429);
     assert.equal((await get('/topics/', '198.51.100.1')).status, 429, 'all listings share one count');
     assert.equal((await get('/search?q=zinc', '198.51.100.2')).status, 200, 'another client is not affected');
-    assert.deepEqual(await statuses(8, '/redirects', '198.51.100.1'), Array(8).fill(200), 'other routes are not limited');
+    assert.deepEqual(
+      await statuses(8, '/redirects', '198.51.100.1'),
+      Array(8).fill(200),
+      'other routes are not limited',
+    );
     assert.deepEqual(await statuses(5, '/sitemap/articles', '198.51.100.3'), [200, 200, 200, 200, 200]);
     assert.equal((await get('/sitemap/articles/1', '198.51.100.3')).status, 429);
   });

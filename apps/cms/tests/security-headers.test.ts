@@ -12,7 +12,11 @@ describe('HSTS follows PUBLIC_URL', { timeout: 300_000 }, () => {
   const running: Array<{ cms: CmsServer; db: TestDatabase }> = [];
   const boot = async (publicUrl: string | undefined) => {
     const db = await createTestDatabase('sqlite');
-    const cms = await startCms({ ...db.env, SEED_DEMO_CONTENT: 'false', ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}) });
+    const cms = await startCms({
+      ...db.env,
+      SEED_DEMO_CONTENT: 'false',
+      ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
+    });
     running.push({ cms, db });
     return cms;
   };

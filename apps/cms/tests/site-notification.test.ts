@@ -9,7 +9,10 @@ const slugs = (n: number) => Array.from({ length: n }, (_, i) => `article-${i}`)
 describe('change notifications name at most REFERENCED_BY_LIMIT referencing articles', () => {
   it('passes a short list through unflagged', () => {
     assert.deepEqual(capReferencedBy([]), { referencedBy: [], referencedByOverflow: false });
-    assert.deepEqual(capReferencedBy(slugs(REFERENCED_BY_LIMIT)), { referencedBy: slugs(REFERENCED_BY_LIMIT), referencedByOverflow: false });
+    assert.deepEqual(capReferencedBy(slugs(REFERENCED_BY_LIMIT)), {
+      referencedBy: slugs(REFERENCED_BY_LIMIT),
+      referencedByOverflow: false,
+    });
   });
 
   it('cuts a longer list and flags the overflow, so the site refreshes every article page', () => {
@@ -22,7 +25,11 @@ describe('change notifications name at most REFERENCED_BY_LIMIT referencing arti
 describe('preview links', () => {
   it('sign one document, its status, path and a ten-minute expiry, never the secret itself', () => {
     const secret = 'preview-secret-for-tests-0123456789';
-    const token = signPreviewLink({ documentId: 'abc123', status: 'draft', path: '/articles/iron-basics' }, secret, 1_800_000_000);
+    const token = signPreviewLink(
+      { documentId: 'abc123', status: 'draft', path: '/articles/iron-basics' },
+      secret,
+      1_800_000_000,
+    );
     assert.equal(token.includes(secret), false);
     const [payload, signature] = token.split('.');
     assert.match(signature ?? '', /^[A-Za-z0-9_-]{43}$/);

@@ -30,7 +30,8 @@ export type SharedAvailability = {
 
 export const AVAILABILITY_KEY = Symbol.for('nourish.availability');
 
-const shared = (): SharedAvailability | undefined => (globalThis as { [AVAILABILITY_KEY]?: SharedAvailability })[AVAILABILITY_KEY];
+const shared = (): SharedAvailability | undefined =>
+  (globalThis as { [AVAILABILITY_KEY]?: SharedAvailability })[AVAILABILITY_KEY];
 
 export const cmsFailedInThisRequest = (): boolean => shared()?.requests.getStore()?.cmsUnavailable === true;
 

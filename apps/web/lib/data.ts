@@ -10,7 +10,13 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import * as content from '@nourish/content';
 import type { CacheLayer, CmsClient, SearchResults } from '@nourish/content';
-import { answerUnavailable, CMS_UNAVAILABLE_DIGEST, cmsFailedInThisRequest, noteCmsAnswered, noteCmsUnavailable } from './availability';
+import {
+  answerUnavailable,
+  CMS_UNAVAILABLE_DIGEST,
+  cmsFailedInThisRequest,
+  noteCmsAnswered,
+  noteCmsUnavailable,
+} from './availability';
 import { cmsTimeoutMs, strapiToken, strapiUrl } from './env';
 import { readPreviewSession } from './preview';
 
@@ -26,7 +32,8 @@ export const PAGE_SIZE = 12;
  * (`use cache` would be the Next 16 idiom, but it needs cacheComponents, whose build-time
  * prerendering of at least one param per route cannot work while the CMS is down.)
  */
-const nextDataCache: CacheLayer = (load, { key, tags, revalidate }) => unstable_cache(() => reportingAvailability(load), ['cms', key], { tags, revalidate })();
+const nextDataCache: CacheLayer = (load, { key, tags, revalidate }) =>
+  unstable_cache(() => reportingAvailability(load), ['cms', key], { tags, revalidate })();
 
 /**
  * Tells the server whether the CMS answered (lib/availability.ts). An unavailable CMS gets the
@@ -51,7 +58,9 @@ const reportingAvailability = async <T>(load: () => Promise<T>): Promise<T> => {
  * whose calls run one after another answers within one timeout, not one per call.
  */
 const failFastFetch: typeof fetch = (input, init) =>
-  cmsFailedInThisRequest() ? Promise.reject(new Error('the CMS already failed during this request')) : fetch(input, init);
+  cmsFailedInThisRequest()
+    ? Promise.reject(new Error('the CMS already failed during this request'))
+    : fetch(input, init);
 
 let client: CmsClient | undefined;
 const cms = (): CmsClient =>
@@ -100,9 +109,7 @@ export const getAuthorArticles = cache((authorSlug: string, page: number) =>
 );
 
 export type SearchOutcome =
-  | { status: 'no-query' }
-  | { status: 'ok'; results: SearchResults }
-  | { status: 'unavailable' };
+  { status: 'no-query' } | { status: 'ok'; results: SearchResults } | { status: 'unavailable' };
 
 /**
  * Search never throws: a reader's query must not take the page down, so a CMS failure (or the

@@ -15,7 +15,8 @@ export const strapiUrl = (): string => process.env.STRAPI_URL || 'http://localho
 export const cmsTimeoutMs = (): number => {
   const raw = process.env.CMS_TIMEOUT_MS?.trim();
   if (!raw) return 2000;
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new Error(`CMS_TIMEOUT_MS must be a whole number of milliseconds (1-999999), got "${raw}"`);
+  if (!/^[1-9]\d{0,5}$/.test(raw))
+    throw new Error(`CMS_TIMEOUT_MS must be a whole number of milliseconds (1-999999), got "${raw}"`);
   return Number(raw);
 };
 

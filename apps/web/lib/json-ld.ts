@@ -47,7 +47,12 @@ export const articleJsonLd = ({ article, settings, origin, url, imageUrl }: Arti
   ...(article.author ? { author: person(article.author, origin) } : {}),
   ...(article.reviewer ? { reviewedBy: person(article.reviewer, origin) } : {}),
   ...(article.lastReviewedAt ? { lastReviewed: article.lastReviewedAt } : {}),
-  ...(article.topics.length > 0 ? { about: article.topics.map((topic) => ({ '@type': 'Thing', name: topic.name })), keywords: article.topics.map((topic) => topic.name).join(', ') } : {}),
+  ...(article.topics.length > 0
+    ? {
+        about: article.topics.map((topic) => ({ '@type': 'Thing', name: topic.name })),
+        keywords: article.topics.map((topic) => topic.name).join(', '),
+      }
+    : {}),
   citation: article.references.map((reference) => ({
     '@type': 'CreativeWork',
     name: reference.title,
@@ -63,5 +68,10 @@ export const articleJsonLd = ({ article, settings, origin, url, imageUrl }: Arti
 export const breadcrumbJsonLd = (crumbs: Array<{ name: string; url: string }>): JsonLd => ({
   '@context': 'https://schema.org',
   '@type': 'BreadcrumbList',
-  itemListElement: crumbs.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: crumb.url })),
+  itemListElement: crumbs.map((crumb, index) => ({
+    '@type': 'ListItem',
+    position: index + 1,
+    name: crumb.name,
+    item: crumb.url,
+  })),
 });

@@ -24,7 +24,8 @@ export const parsePageSegment = (value: string): number | null => {
 };
 
 /** `/topics/sleep` + 2 -> `/topics/sleep/page/2`; page 1 is the bare path (one canonical URL). */
-export const listingPageHref = (basePath: string, page: number): string => (page > 1 ? `${basePath}/page/${page}` : basePath);
+export const listingPageHref = (basePath: string, page: number): string =>
+  page > 1 ? `${basePath}/page/${page}` : basePath;
 
 /** `/search?q=iron` + 2 -> `/search?q=iron&page=2`. */
 export const searchPageHref = (query: string, page: number): string => {

@@ -18,7 +18,13 @@ export const PREVIEW_COOKIE = 'nourish_preview';
  */
 export const previewCookieOptions = (maxAge: number = PREVIEW_SESSION_TTL_SECONDS) => {
   const crossSite = process.env.NODE_ENV !== 'development';
-  return { httpOnly: true, secure: crossSite, sameSite: crossSite ? ('none' as const) : ('lax' as const), path: '/', maxAge };
+  return {
+    httpOnly: true,
+    secure: crossSite,
+    sameSite: crossSite ? ('none' as const) : ('lax' as const),
+    path: '/',
+    maxAge,
+  };
 };
 
 /**

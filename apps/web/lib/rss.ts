@@ -12,7 +12,15 @@ export type RssChannel = {
   now?: Date;
 };
 
-export const buildRssFeed = ({ title, description, siteUrl, feedUrl, copyright, items, now = new Date() }: RssChannel): string => {
+export const buildRssFeed = ({
+  title,
+  description,
+  siteUrl,
+  feedUrl,
+  copyright,
+  items,
+  now = new Date(),
+}: RssChannel): string => {
   const entries = items.map((item) => {
     const link = `${siteUrl}/articles/${item.slug}`;
     const date = new Date(item.publishedAt ?? item.updatedAt).toUTCString();

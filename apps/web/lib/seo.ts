@@ -27,7 +27,14 @@ type PageMetadataInput = {
 export const pageMetadata = (input: PageMetadataInput): Metadata => {
   const canonical = input.canonicalUrl ?? absoluteUrl(input.path);
   const images = input.image
-    ? [{ url: publicImageUrl(input.image), width: 1200, height: Math.round((1200 * input.image.height) / input.image.width), alt: input.image.alt }]
+    ? [
+        {
+          url: publicImageUrl(input.image),
+          width: 1200,
+          height: Math.round((1200 * input.image.height) / input.image.width),
+          alt: input.image.alt,
+        },
+      ]
     : undefined;
   return {
     title: input.absoluteTitle ? { absolute: input.title } : input.title,

@@ -9,7 +9,8 @@ import { escapeXml } from './xml';
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** The file's path on the site: /sitemaps/pages.xml, /sitemaps/articles-1.xml, ... */
-export const sitemapFilePath = (file: SitemapFile): string => (file.kind === 'pages' ? '/sitemaps/pages.xml' : `/sitemaps/articles-${file.page}.xml`);
+export const sitemapFilePath = (file: SitemapFile): string =>
+  file.kind === 'pages' ? '/sitemaps/pages.xml' : `/sitemaps/articles-${file.page}.xml`;
 
 /** The file a `[file]` segment names, or null for anything else. */
 export const parseSitemapFile = (segment: string): SitemapFile | null => {
@@ -21,7 +22,11 @@ export const parseSitemapFile = (segment: string): SitemapFile | null => {
 const document = (lines: string[]): string => ['<?xml version="1.0" encoding="UTF-8"?>', ...lines, ''].join('\n');
 
 export const buildSitemapIndex = (locations: string[]): string =>
-  document([`<sitemapindex xmlns="${NS}">`, ...locations.map((loc) => `  <sitemap><loc>${escapeXml(loc)}</loc></sitemap>`), '</sitemapindex>']);
+  document([
+    `<sitemapindex xmlns="${NS}">`,
+    ...locations.map((loc) => `  <sitemap><loc>${escapeXml(loc)}</loc></sitemap>`),
+    '</sitemapindex>',
+  ]);
 
 export type UrlEntry = { url: string; lastModified?: string };
 
@@ -29,7 +34,9 @@ export const buildUrlset = (entries: UrlEntry[]): string =>
   document([
     `<urlset xmlns="${NS}">`,
     ...entries.map(({ url, lastModified }) =>
-      lastModified ? `  <url><loc>${escapeXml(url)}</loc><lastmod>${escapeXml(lastModified)}</lastmod></url>` : `  <url><loc>${escapeXml(url)}</loc></url>`,
+      lastModified
+        ? `  <url><loc>${escapeXml(url)}</loc><lastmod>${escapeXml(lastModified)}</lastmod></url>`
+        : `  <url><loc>${escapeXml(url)}</loc></url>`,
     ),
     '</urlset>',
   ]);

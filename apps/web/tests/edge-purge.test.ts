@@ -11,7 +11,11 @@ type Seen = { method: string; url: string; keys: string | undefined };
 async function fakeEdge(reply: (res: http.ServerResponse) => void) {
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', keys: req.headers['xkey-softpurge'] as string | undefined });
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      keys: req.headers['xkey-softpurge'] as string | undefined,
+    });
     reply(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,7 +43,10 @@ describe('edgePurgerFromEnv', () => {
   test('a value that is not an http(s) URL is refused with the variable named', () => {
     assert.throws(() => edgePurgerFromEnv({ EDGE_PURGE_URLS: 'varnish:6081' }), /EDGE_PURGE_URLS/);
     assert.throws(() => edgePurgerFromEnv({ EDGE_PURGE_URLS: 'not a url' }));
-    assert.throws(() => edgePurgerFromEnv({ EDGE_PURGE_URLS: 'http://a/', EDGE_PURGE_TIMEOUT_MS: 'soon' }), /EDGE_PURGE_TIMEOUT_MS/);
+    assert.throws(
+      () => edgePurgerFromEnv({ EDGE_PURGE_URLS: 'http://a/', EDGE_PURGE_TIMEOUT_MS: 'soon' }),
+      /EDGE_PURGE_TIMEOUT_MS/,
+    );
   });
 });
 
@@ -61,7 +68,8 @@ describe('Varnish xkey purger', () => {
       { edge: a!.url, ok: true, purged: 3 },
       { edge: b!.url, ok: true, purged: 1 },
     ]);
-    for (const edge of [a!, b!]) assert.deepEqual(edge.seen.at(-1), { method: 'PURGE', url: '/', keys: 'article:kale articles' });
+    for (const edge of [a!, b!])
+      assert.deepEqual(edge.seen.at(-1), { method: 'PURGE', url: '/', keys: 'article:kale articles' });
   });
 
   test('a refusing edge and an unreachable one are reported, and the others are still purged', async () => {
@@ -69,7 +77,9 @@ describe('Varnish xkey purger', () => {
     const closed = await fakeEdge(() => undefined);
     await closed.close();
     const before = a!.seen.length;
-    const results = await edgePurgerFromEnv({ EDGE_PURGE_URLS: `${refusing!.url} ${closed.url} ${a!.url}` }).purge(['home-page']);
+    const results = await edgePurgerFromEnv({ EDGE_PURGE_URLS: `${refusing!.url} ${closed.url} ${a!.url}` }).purge([
+      'home-page',
+    ]);
     assert.equal(results.length, 3);
     assert.deepEqual(results[0], { edge: refusing!.url, ok: false, error: 'HTTP 403 Forbidden' });
     assert.equal(results[1]!.ok, false);
@@ -81,7 +91,9 @@ describe('Varnish xkey purger', () => {
     const silent = await fakeEdge(() => undefined);
     try {
       const started = Date.now();
-      const [result] = await edgePurgerFromEnv({ EDGE_PURGE_URLS: silent.url, EDGE_PURGE_TIMEOUT_MS: '300' }).purge(['articles']);
+      const [result] = await edgePurgerFromEnv({ EDGE_PURGE_URLS: silent.url, EDGE_PURGE_TIMEOUT_MS: '300' }).purge([
+        'articles',
+      ]);
       assert.equal(result!.ok, false);
       assert.ok(Date.now() - started < 5000, 'returned long after the timeout');
     } finally {

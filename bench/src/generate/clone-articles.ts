@@ -130,13 +130,20 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
   const existing = published.length;
   if (existing >= total) return 0;
   const drafts = new Map(articleRows.filter((r) => r.published_at === null).map((r) => [r.document_id, r]));
-  const templates = published.filter((r) => drafts.has(r.document_id)).map((p) => ({ published: p, draft: drafts.get(p.document_id)! }));
-  if (templates.length === 0) throw new Error('no demo articles to clone: boot the CMS with SEED_DEMO_CONTENT=true first');
+  const templates = published
+    .filter((r) => drafts.has(r.document_id))
+    .map((p) => ({ published: p, draft: drafts.get(p.document_id)! }));
+  if (templates.length === 0)
+    throw new Error('no demo articles to clone: boot the CMS with SEED_DEMO_CONTENT=true first');
 
   // Next free id per table; ids are assigned here so one batch insert needs no round trips.
   const nextId = new Map<string, number>();
   for (const table of t.names) {
-    if (table === 'article_search' || !(table === ARTICLES || table === MORPH || table.startsWith('articles_') || table.startsWith('components_'))) continue;
+    if (
+      table === 'article_search' ||
+      !(table === ARTICLES || table === MORPH || table.startsWith('articles_') || table.startsWith('components_'))
+    )
+      continue;
     const [{ max }] = await knex(table).max<Array<{ max: number | string | null }>>({ max: 'id' });
     nextId.set(table, Number(max ?? 0) + 1);
   }
@@ -150,7 +157,10 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
   const encode = (row: Row): Row =>
     isPg
       ? Object.fromEntries(
-          Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v]),
+          Object.entries(row).map(([k, v]) => [
+            k,
+            v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v,
+          ]),
         )
       : row;
 
@@ -208,7 +218,8 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
     const table = tables.get(cmp.component_type as string)!;
     const row = t.byId.get(table)!.get(cmp.cmp_id);
     if (!row) return null;
-    const parse = (v: unknown) => (typeof v === 'string' && table.endsWith('rich_texts') ? (JSON.parse(v) as unknown) : v);
+    const parse = (v: unknown) =>
+      typeof v === 'string' && table.endsWith('rich_texts') ? (JSON.parse(v) as unknown) : v;
     const items = (t.cmps.get(table)?.get(row.id) ?? []).map((c) =>
       t.byId.get(tables.get(c.component_type as string)!)!.get(c.cmp_id),
     );
@@ -226,14 +237,20 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
   const bodyVector = isPg
     ? await Promise.all(
         bodyText.map(async (text) => {
-          const { rows } = await knex.raw<{ rows: [{ v: string }] }>(`SELECT setweight(to_tsvector('english', ?), 'C')::text AS v`, [text]);
+          const { rows } = await knex.raw<{ rows: [{ v: string }] }>(
+            `SELECT setweight(to_tsvector('english', ?), 'C')::text AS v`,
+            [text],
+          );
           return rows[0].v;
         }),
       )
     : [];
 
   const toAdd = total - existing;
-  const newest = Math.min(...published.map((r) => new Date(r.first_published_at as string).getTime()).filter(Number.isFinite), Date.now());
+  const newest = Math.min(
+    ...published.map((r) => new Date(r.first_published_at as string).getTime()).filter(Number.isFinite),
+    Date.now(),
+  );
   const spanMs = 8 * 365 * 24 * 3600 * 1000; // spread over eight years before the demo content
   const search: Row[] = [];
   const batchSize = 250;
@@ -284,11 +301,10 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
                 row.title as string,
                 row.excerpt as string,
               ]),
-              tsv: trx.raw(`setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B') || ?::tsvector`, [
-                row.title as string,
-                row.excerpt as string,
-                row.vector as string,
-              ]),
+              tsv: trx.raw(
+                `setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B') || ?::tsvector`,
+                [row.title as string, row.excerpt as string, row.vector as string],
+              ),
             }
           : { document_id: row.document_id, title: row.title, excerpt: row.excerpt, body: row.body },
       );
@@ -309,7 +325,14 @@ export async function cloneArticles(knex: Knex, total: number, onProgress?: Gene
     const common = { document_id: docId, title, slug, first_published_at: at, created_at: at, updated_at: at };
     cloneRow(ARTICLES, d, { ...common, published_at: null }, extraBody(d, nextDraft));
     cloneRow(ARTICLES, p, { ...common, published_at: at }, extraBody(p, next));
-    search.push({ document_id: docId, first_published_at: at, title, excerpt: p.excerpt, body: bodyText[k], vector: bodyVector[k] });
+    search.push({
+      document_id: docId,
+      first_published_at: at,
+      title,
+      excerpt: p.excerpt,
+      body: bodyText[k],
+      vector: bodyVector[k],
+    });
     if ((n + 1) % batchSize === 0 || n + 1 === toAdd) {
       await flush();
       onProgress?.(existing + n + 1, total);

@@ -36,7 +36,12 @@ const adminQuery = async (sql: string) => {
 };
 
 /** An empty database named after `label` (dropped first if a previous run left it). */
-export async function freshDatabase(kind: DatabaseKind, label: string, workDir: string, publicDir: string): Promise<BenchDatabase> {
+export async function freshDatabase(
+  kind: DatabaseKind,
+  label: string,
+  workDir: string,
+  publicDir: string,
+): Promise<BenchDatabase> {
   if (kind === 'postgres') {
     const name = `nourish_bench_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

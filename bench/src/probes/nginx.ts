@@ -102,7 +102,13 @@ http {
 `;
 }
 
-async function start(dir: string, conf: string, port: number, body: Buffer, contentType: string): Promise<StaticServer> {
+async function start(
+  dir: string,
+  conf: string,
+  port: number,
+  body: Buffer,
+  contentType: string,
+): Promise<StaticServer> {
   const child = spawn(NGINX_BIN, ['-c', conf, '-p', dir + path.sep], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const keep = (chunk: Buffer) => {
@@ -146,12 +152,16 @@ async function start(dir: string, conf: string, port: number, body: Buffer, cont
     }
     if (exit) {
       process.removeListener('exit', killOnExit);
-      throw new Error(`nginx exited (code ${exit.code}, signal ${exit.signal}) before serving ${url}\n${await describe()}`);
+      throw new Error(
+        `nginx exited (code ${exit.code}, signal ${exit.signal}) before serving ${url}\n${await describe()}`,
+      );
     }
     if (Date.now() > deadline) {
       await stopChild(child, exited, () => exit !== undefined);
       process.removeListener('exit', killOnExit);
-      throw new Error(`nginx did not serve ${url} within ${READY_TIMEOUT_MS} ms (last: ${lastProblem})\n${await describe()}`);
+      throw new Error(
+        `nginx did not serve ${url} within ${READY_TIMEOUT_MS} ms (last: ${lastProblem})\n${await describe()}`,
+      );
     }
     const res = await getOnce(url).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
     if (res instanceof Error) {
@@ -165,7 +175,9 @@ async function start(dir: string, conf: string, port: number, body: Buffer, cont
       // Deterministic config problem: no point waiting for it to change.
       await stopChild(child, exited, () => exit !== undefined);
       process.removeListener('exit', killOnExit);
-      throw new Error(`nginx answers Content-Type ${JSON.stringify(res.contentType)}, expected ${JSON.stringify(contentType)}`);
+      throw new Error(
+        `nginx answers Content-Type ${JSON.stringify(res.contentType)}, expected ${JSON.stringify(contentType)}`,
+      );
     } else {
       break;
     }
@@ -203,7 +215,9 @@ function getOnce(url: string): Promise<{ status: number; contentType: string | u
     const req = http.get(url, { agent: false, timeout: 1_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], body: Buffer.concat(chunks) }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));

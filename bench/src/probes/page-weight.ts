@@ -33,7 +33,10 @@ export async function measurePageWeight(siteUrl: string, path: string): Promise<
 
 /** The App Router's inline flight data: every `<script>self.__next_f.push(...)</script>` element. */
 export const inlineFlightBytes = (html: string): number =>
-  [...html.matchAll(/<script\b[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
+  [...html.matchAll(/<script\b[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce(
+    (sum, m) => sum + Buffer.byteLength(m[0]),
+    0,
+  );
 
 export type PagePayload = { path: string; htmlBytes: number; flightBytes: number };
 

@@ -49,12 +49,15 @@ export async function measurePublishToLive(options: {
 
   const total: number[] = [];
   const publishOnly: number[] = [];
-  const publish = () => fetch(`${articles}/${documentId}/actions/publish`, { method: 'POST', headers: auth, body: '{}' });
+  const publish = () =>
+    fetch(`${articles}/${documentId}/actions/publish`, { method: 'POST', headers: auth, body: '{}' });
   try {
     for (let run = 1; run <= runs; run++) {
       const marker = `bench-${Date.now().toString(36)}-${run}`;
       const excerpt = `${original.slice(0, 280)} ${marker}`;
-      await json(await fetch(`${articles}/${documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ excerpt }) }));
+      await json(
+        await fetch(`${articles}/${documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ excerpt }) }),
+      );
       const started = performance.now();
       await json(await publish());
       publishOnly.push(performance.now() - started);
@@ -67,7 +70,11 @@ export async function measurePublishToLive(options: {
       total.push(performance.now() - started);
     }
   } finally {
-    await fetch(`${articles}/${documentId}`, { method: 'PUT', headers: auth, body: JSON.stringify({ excerpt: original }) });
+    await fetch(`${articles}/${documentId}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ excerpt: original }),
+    });
     await publish();
   }
   return {

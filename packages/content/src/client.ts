@@ -27,7 +27,10 @@ export type CmsLogger = Pick<Console, 'error'>;
  * Caches the result of `load` (fetch + validation) under `key`, for `revalidate` seconds and
  * until one of `tags` is revalidated. A rejected `load` must not be stored.
  */
-export type CacheLayer = <T>(load: () => Promise<T>, entry: { key: string; tags: string[]; revalidate: number }) => Promise<T>;
+export type CacheLayer = <T>(
+  load: () => Promise<T>,
+  entry: { key: string; tags: string[]; revalidate: number },
+) => Promise<T>;
 
 export type CmsClientOptions = {
   /** Origin of the CMS, e.g. `http://localhost:1337` (no trailing `/api`). */
@@ -65,7 +68,10 @@ export const stringifyQuery = (query: StrapiQuery): string =>
 
 const toIssues = (error: z.ZodError): CmsValidationIssue[] =>
   error.issues.map((issue) => ({
-    path: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, ''),
+    path: issue.path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+      .join('')
+      .replace(/^\./, ''),
     message: issue.message,
   }));
 
@@ -82,7 +88,8 @@ const errorDetail = async (response: Response): Promise<string | undefined> => {
   return undefined;
 };
 
-const isAbort = (cause: unknown): boolean => cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+const isAbort = (cause: unknown): boolean =>
+  cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
 
 export const createCmsClient = (options: CmsClientOptions): CmsClient => {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -91,7 +98,8 @@ export const createCmsClient = (options: CmsClientOptions): CmsClient => {
   const logger = options.logger ?? console;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  const mediaUrl = (url: string): string => (/^https?:\/\//i.test(url) ? url : `${baseUrl}${url.startsWith('/') ? '' : '/'}${url}`);
+  const mediaUrl = (url: string): string =>
+    /^https?:\/\//i.test(url) ? url : `${baseUrl}${url.startsWith('/') ? '' : '/'}${url}`;
 
   async function get<S extends z.ZodType>(
     path: string,
@@ -113,7 +121,11 @@ export const createCmsClient = (options: CmsClientOptions): CmsClient => {
     if (!options.cacheLayer) return load(requestPath, headers, schema, { next: { tags, revalidate } });
     // The cache layer stores what `load` returns, so the fetch underneath must not cache on its own.
     const key = `${baseUrl} ${requestPath}`;
-    return options.cacheLayer(() => load(requestPath, headers, schema, { cache: 'no-store' }), { key, tags, revalidate });
+    return options.cacheLayer(() => load(requestPath, headers, schema, { cache: 'no-store' }), {
+      key,
+      tags,
+      revalidate,
+    });
   }
 
   async function load<S extends z.ZodType>(

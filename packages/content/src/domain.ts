@@ -127,8 +127,7 @@ export type Article = ArticleSummary & {
 /* ---------- related rails ---------- */
 
 export type RelatedLink =
-  | { kind: 'article'; article: ArticleSummary }
-  | { kind: 'external'; href: string; label: string };
+  { kind: 'article'; article: ArticleSummary } | { kind: 'external'; href: string; label: string };
 
 export type RelatedRails = {
   /** "Recommended for you": editor order, articles and external links. */

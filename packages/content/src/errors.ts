@@ -37,7 +37,8 @@ export class CmsTimeoutError extends CmsError {
 /** The CMS could not be reached at all (refused, DNS, reset). */
 export class CmsNetworkError extends CmsError {
   constructor(path: string, cause?: unknown) {
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    const reason =
+      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     super(`CMS unreachable for GET ${path}: ${reason}`, path, { cause });
   }
 }
@@ -47,7 +48,9 @@ export class CmsNetworkError extends CmsError {
  * The site answers 503 (try again later) for these, and 500 for everything else.
  */
 export const isCmsUnavailable = (error: unknown): error is CmsTimeoutError | CmsNetworkError | CmsHttpError =>
-  error instanceof CmsTimeoutError || error instanceof CmsNetworkError || (error instanceof CmsHttpError && error.status >= 500);
+  error instanceof CmsTimeoutError ||
+  error instanceof CmsNetworkError ||
+  (error instanceof CmsHttpError && error.status >= 500);
 
 /** One problem found in a response body, with the JSON path where it was found. */
 export type CmsValidationIssue = { path: string; message: string };

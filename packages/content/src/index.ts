@@ -4,7 +4,14 @@
  */
 export { createCmsClient, stringifyQuery } from './client';
 export type { CacheLayer, CmsClient, CmsClientOptions, CacheOptions, StrapiQuery } from './client';
-export { CmsError, CmsHttpError, CmsNetworkError, CmsTimeoutError, CmsValidationError, isCmsUnavailable } from './errors';
+export {
+  CmsError,
+  CmsHttpError,
+  CmsNetworkError,
+  CmsTimeoutError,
+  CmsValidationError,
+  isCmsUnavailable,
+} from './errors';
 export type { CmsValidationIssue } from './errors';
 export { cacheTags } from './cache-tags';
 export { changeNotification, tagsForChange, REFERENCED_BY_LIMIT } from './revalidation';

@@ -36,7 +36,8 @@ export const tagsForChange = (change: ChangeNotification): string[] => {
   switch (change.model) {
     case 'article': {
       const overflow = change.referencedByOverflow || change.referencedBy.length > REFERENCED_BY_LIMIT;
-      for (const s of [...change.slugs, ...change.referencedBy.slice(0, REFERENCED_BY_LIMIT)]) tags.add(cacheTags.article(s));
+      for (const s of [...change.slugs, ...change.referencedBy.slice(0, REFERENCED_BY_LIMIT)])
+        tags.add(cacheTags.article(s));
       tags.add(cacheTags.articles);
       if (overflow) tags.add(cacheTags.articlePages);
       break;

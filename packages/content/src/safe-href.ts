@@ -41,7 +41,8 @@ const decodeEntities = (value: string): string =>
 const safeFromCodePoint = (codePoint: number): string | undefined =>
   Number.isInteger(codePoint) && codePoint >= 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
 
-const decodePercent = (value: string): string => value.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decodePercent = (value: string): string =>
+  value.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 // Whitespace, C0/C1 control characters and invisible format characters (zero-width, BOM, soft hyphen).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

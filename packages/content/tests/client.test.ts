@@ -10,7 +10,9 @@ const okSchema = z.object({ data: z.object({ name: z.string() }) });
 describe('createCmsClient', () => {
   it('builds the URL with qs brackets and sends the token only to read drafts', async () => {
     const { client, calls } = fakeCms(() => ({ data: { name: 'x' } }), { token: 'secret-token' });
-    await client.get('/articles', { fields: ['title', 'slug'], filters: { slug: { $eq: 'a-b' } } }, okSchema, { tags: ['t'] });
+    await client.get('/articles', { fields: ['title', 'slug'], filters: { slug: { $eq: 'a-b' } } }, okSchema, {
+      tags: ['t'],
+    });
     await client.get('/articles', { fields: ['title'], status: 'draft' }, okSchema, { noStore: true });
     const [published, draft] = calls;
     assert.ok(published && draft);
@@ -56,20 +58,28 @@ describe('createCmsClient', () => {
 
   it('throws CmsHttpError with the status and the CMS message', async () => {
     const { client } = fakeCms(() =>
-      Response.json({ data: null, error: { status: 400, message: 'pagination[pageSize] must be a whole number' } }, { status: 400 }),
+      Response.json(
+        { data: null, error: { status: 400, message: 'pagination[pageSize] must be a whole number' } },
+        { status: 400 },
+      ),
     );
-    await assert.rejects(client.get('/articles', { pagination: { pageSize: 101 } }, okSchema, { tags: [] }), (error: unknown) => {
-      assert.ok(error instanceof CmsHttpError);
-      assert.equal(error.status, 400);
-      assert.match(error.message, /pageSize\] must be a whole number/);
-      assert.match(error.path, /^\/api\/articles\?pagination\[pageSize\]=101$/);
-      return true;
-    });
+    await assert.rejects(
+      client.get('/articles', { pagination: { pageSize: 101 } }, okSchema, { tags: [] }),
+      (error: unknown) => {
+        assert.ok(error instanceof CmsHttpError);
+        assert.equal(error.status, 400);
+        assert.match(error.message, /pageSize\] must be a whole number/);
+        assert.match(error.path, /^\/api\/articles\?pagination\[pageSize\]=101$/);
+        return true;
+      },
+    );
   });
 
   it('throws CmsValidationError naming the path of the bad field, and logs it', async () => {
     const logged: string[] = [];
-    const { client } = fakeCms(() => ({ data: { name: 42 } }), { logger: { error: (message) => logged.push(String(message)) } });
+    const { client } = fakeCms(() => ({ data: { name: 42 } }), {
+      logger: { error: (message) => logged.push(String(message)) },
+    });
     await assert.rejects(client.get('/x', {}, okSchema, { tags: [] }), (error: unknown) => {
       assert.ok(error instanceof CmsValidationError);
       assert.deepEqual(
@@ -94,7 +104,8 @@ describe('createCmsClient', () => {
   it('turns a refused connection into CmsNetworkError', async () => {
     const client = createCmsClient({
       baseUrl: 'http://cms.test',
-      fetch: () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1399') })),
+      fetch: () =>
+        Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1399') })),
     });
     await assert.rejects(client.get('/x', {}, okSchema, { tags: [] }), (error: unknown) => {
       assert.ok(error instanceof CmsNetworkError);
@@ -175,7 +186,10 @@ describe('createCmsClient', () => {
     const store = new Map<string, unknown>();
     const entries: Array<{ key: string; tags: string[]; revalidate: number }> = [];
     // Stores only what resolves, as Next's unstable_cache does.
-    const cacheLayer: CacheLayer = async <T>(load: () => Promise<T>, entry: { key: string; tags: string[]; revalidate: number }) => {
+    const cacheLayer: CacheLayer = async <T>(
+      load: () => Promise<T>,
+      entry: { key: string; tags: string[]; revalidate: number },
+    ) => {
       entries.push(entry);
       if (store.has(entry.key)) return store.get(entry.key) as T;
       const value = await load();

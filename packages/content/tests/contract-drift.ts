@@ -30,14 +30,18 @@ export type StrapiModels = Record<string, StrapiModel>;
 export const CMS_DIR = new URL('../../../apps/cms/src/', import.meta.url).pathname;
 
 const readJson = (file: string): StrapiModel => JSON.parse(readFileSync(file, 'utf8')) as StrapiModel;
-const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const dirs = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
 /** Every content type and component schema of the CMS. */
 export const readStrapiModels = (cmsSrc = CMS_DIR): StrapiModels => {
   const models: StrapiModels = {};
   for (const api of dirs(path.join(cmsSrc, 'api'))) {
     const typesDir = path.join(cmsSrc, 'api', api, 'content-types');
-    for (const type of dirs(typesDir)) models[`api::${api}.${type}`] = readJson(path.join(typesDir, type, 'schema.json'));
+    for (const type of dirs(typesDir))
+      models[`api::${api}.${type}`] = readJson(path.join(typesDir, type, 'schema.json'));
   }
   for (const category of dirs(path.join(cmsSrc, 'components'))) {
     for (const file of readdirSync(path.join(cmsSrc, 'components', category)).filter((f) => f.endsWith('.json'))) {
@@ -58,7 +62,26 @@ const SYSTEM_FIELDS: Record<string, StrapiAttribute> = {
 };
 /** Keys a response carries whatever the query asks: they need not be requested. */
 const ALWAYS_SENT = new Set(['id', 'documentId', '__component']);
-const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'password', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'time', 'timestamp', 'enumeration', 'json', 'blocks']);
+const SCALAR_TYPES = new Set([
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'uid',
+  'password',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'time',
+  'timestamp',
+  'enumeration',
+  'json',
+  'blocks',
+]);
 const TO_ONE = new Set(['oneToOne', 'manyToOne', 'morphToOne']);
 
 type Selection = { fields?: readonly string[]; populate?: Record<string, unknown>; on?: Record<string, unknown> };
@@ -83,15 +106,18 @@ const unwrap = (schema: z.ZodType): { inner: z.ZodType; nullable: boolean } => {
 /** What a zod schema expects, in the CMS's words. */
 const zodKind = (schema: z.ZodType): string => {
   if (schema instanceof z.ZodString) return 'string';
-  if (schema instanceof z.ZodStringFormat) return schema.format === 'datetime' ? 'datetime' : schema.format === 'date' ? 'date' : 'string';
+  if (schema instanceof z.ZodStringFormat)
+    return schema.format === 'datetime' ? 'datetime' : schema.format === 'date' ? 'date' : 'string';
   if (schema instanceof z.ZodNumber) return 'number';
   if (schema instanceof z.ZodBoolean) return 'boolean';
   if (schema instanceof z.ZodEnum) return 'enumeration';
-  if (schema instanceof z.ZodLiteral) return [...schema.values].every((v) => typeof v === 'string') ? 'string' : 'number';
+  if (schema instanceof z.ZodLiteral)
+    return [...schema.values].every((v) => typeof v === 'string') ? 'string' : 'number';
   if (schema instanceof z.ZodObject) return 'object';
   if (schema instanceof z.ZodArray) {
     const element = unwrap(schema.element as z.ZodType).inner;
-    if (element instanceof z.ZodDiscriminatedUnion) return element._zod.def.discriminator === '__component' ? 'dynamiczone' : 'blocks';
+    if (element instanceof z.ZodDiscriminatedUnion)
+      return element._zod.def.discriminator === '__component' ? 'dynamiczone' : 'blocks';
     if (element instanceof z.ZodUnion) return 'blocks';
     return element instanceof z.ZodObject ? 'object[]' : `${zodKind(element)}[]`;
   }
@@ -131,21 +157,32 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * Drift between the model `uid` as `selection` reads it and the zod object `schema` that validates
  * what comes back. `at` names the place in messages (`article.author.avatar`).
  */
-export const contractDrift = (models: StrapiModels, uid: string, schema: z.ZodObject, selection: StrapiQuery, at: string): string[] => {
+export const contractDrift = (
+  models: StrapiModels,
+  uid: string,
+  schema: z.ZodObject,
+  selection: StrapiQuery,
+  at: string,
+): string[] => {
   const model = models[uid];
   if (!model) return [`${at}: the CMS has no model ${uid}`];
   const problems: string[] = [];
   const attributeOf = (key: string): StrapiAttribute | undefined => model.attributes[key] ?? SYSTEM_FIELDS[key];
   const { fields, populate = {} } = asSelection(selection);
   // Without `fields` Strapi sends every scalar attribute.
-  const requested = fields ?? Object.entries(model.attributes).filter(([, a]) => SCALAR_TYPES.has(a.type) && !a.private).map(([k]) => k);
+  const requested =
+    fields ??
+    Object.entries(model.attributes)
+      .filter(([, a]) => SCALAR_TYPES.has(a.type) && !a.private)
+      .map(([k]) => k);
   const asked = new Set([...requested, ...Object.keys(populate)]);
   const shape = schema.shape as Record<string, z.ZodType>;
 
   for (const key of asked) {
     const attribute = attributeOf(key);
     if (!attribute) problems.push(`${at}.${key}: the site's query asks for it, the CMS (${uid}) has no such attribute`);
-    else if (attribute.private) problems.push(`${at}.${key}: the site's query asks for it, the CMS (${uid}) keeps it private`);
+    else if (attribute.private)
+      problems.push(`${at}.${key}: the site's query asks for it, the CMS (${uid}) keeps it private`);
     if (!(key in shape)) problems.push(`${at}.${key}: the site's query reads it from the CMS, the zod schema lacks it`);
   }
 
@@ -155,7 +192,8 @@ export const contractDrift = (models: StrapiModels, uid: string, schema: z.ZodOb
       problems.push(`${at}.${key}: in the zod schema, the CMS (${uid}) has no such attribute`);
       continue;
     }
-    if (!asked.has(key) && !ALWAYS_SENT.has(key)) problems.push(`${at}.${key}: in the zod schema, the site's query does not ask for it`);
+    if (!asked.has(key) && !ALWAYS_SENT.has(key))
+      problems.push(`${at}.${key}: in the zod schema, the site's query does not ask for it`);
     const { inner, nullable } = unwrap(zodField);
     const expected = strapiKind(attribute);
     const actual = zodKind(inner);
@@ -165,18 +203,23 @@ export const contractDrift = (models: StrapiModels, uid: string, schema: z.ZodOb
     }
     // A value the CMS may leave empty must be allowed to be null.
     const alwaysSet = attribute.required === true || attribute.default !== undefined || expected.endsWith('[]');
-    if (!alwaysSet && !nullable) problems.push(`${at}.${key}: optional in the CMS, required (not nullable) in the zod schema`);
+    if (!alwaysSet && !nullable)
+      problems.push(`${at}.${key}: optional in the CMS, required (not nullable) in the zod schema`);
 
     if (attribute.type === 'enumeration' && inner instanceof z.ZodEnum) {
       const values = inner.options.map(String);
       if (!sameSet(values, attribute.enum ?? [])) {
-        problems.push(`${at}.${key}: the CMS allows [${(attribute.enum ?? []).join(', ')}], the zod schema [${values.join(', ')}]`);
+        problems.push(
+          `${at}.${key}: the CMS allows [${(attribute.enum ?? []).join(', ')}], the zod schema [${values.join(', ')}]`,
+        );
       }
     }
     const below = asSelection(populate[key]);
     const element = (s: z.ZodType) => unwrap(s instanceof z.ZodArray ? (s.element as z.ZodType) : s).inner;
     if (attribute.type === 'media') {
-      problems.push(...contractDrift(models, 'plugin::upload.file', element(inner) as z.ZodObject, below, `${at}.${key}`));
+      problems.push(
+        ...contractDrift(models, 'plugin::upload.file', element(inner) as z.ZodObject, below, `${at}.${key}`),
+      );
     } else if (attribute.type === 'relation' || attribute.type === 'component') {
       const target = attribute.type === 'relation' ? attribute.target : attribute.component;
       problems.push(...contractDrift(models, target ?? '?', element(inner) as z.ZodObject, below, `${at}.${key}`));
@@ -187,11 +230,16 @@ export const contractDrift = (models: StrapiModels, uid: string, schema: z.ZodOb
       const fragments = (below.on ?? {}) as Record<string, StrapiQuery>;
       for (const component of attribute.components ?? []) {
         if (!byUid.has(component)) problems.push(`${at}.${key}: the CMS allows ${component}, the zod schema lacks it`);
-        if (!(component in fragments)) problems.push(`${at}.${key}: the CMS allows ${component}, the site's query does not populate it`);
+        if (!(component in fragments))
+          problems.push(`${at}.${key}: the CMS allows ${component}, the site's query does not populate it`);
       }
       for (const [component, option] of byUid) {
-        if (!(attribute.components ?? []).includes(component)) problems.push(`${at}.${key}: the zod schema expects ${component}, the CMS does not allow it`);
-        else problems.push(...contractDrift(models, component, option, fragments[component] ?? {}, `${at}.${key}[${component}]`));
+        if (!(attribute.components ?? []).includes(component))
+          problems.push(`${at}.${key}: the zod schema expects ${component}, the CMS does not allow it`);
+        else
+          problems.push(
+            ...contractDrift(models, component, option, fragments[component] ?? {}, `${at}.${key}[${component}]`),
+          );
       }
     }
   }

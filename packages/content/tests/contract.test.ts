@@ -34,9 +34,19 @@ type Case = { name: string; uid: string; schema: z.ZodObject; query: StrapiQuery
 /** Each document shape the site reads, with the query that reads it. */
 const CASES: Case[] = [
   { name: 'article', uid: 'api::article.article', schema: articleSchema, query: articlePageSelection },
-  { name: 'articleSummary', uid: 'api::article.article', schema: articleSummarySchema, query: articleListQuery({}, 1, 12) },
+  {
+    name: 'articleSummary',
+    uid: 'api::article.article',
+    schema: articleSummarySchema,
+    query: articleListQuery({}, 1, 12),
+  },
   // The sitemap route's fields (apps/cms/src/api/article/services/sitemap.ts).
-  { name: 'articleStamp', uid: 'api::article.article', schema: articleStampSchema, query: { fields: ['slug', 'updatedAt'] } },
+  {
+    name: 'articleStamp',
+    uid: 'api::article.article',
+    schema: articleStampSchema,
+    query: { fields: ['slug', 'updatedAt'] },
+  },
   { name: 'author', uid: 'api::author.author', schema: authorSchema, query: authorListQuery },
   { name: 'topic', uid: 'api::topic.topic', schema: topicSchema, query: topicListQuery },
   { name: 'homePage', uid: 'api::home-page.home-page', schema: homePageSchema, query: homePageQuery },
@@ -68,22 +78,36 @@ describe('the contract test catches drift', () => {
       attributes.standfirst = attributes.excerpt!;
       delete attributes.excerpt;
     });
-    assert.ok(problems.includes("article.excerpt: the site's query asks for it, the CMS (api::article.article) has no such attribute"), problems.join('\n'));
-    assert.ok(problems.includes('article.excerpt: in the zod schema, the CMS (api::article.article) has no such attribute'), problems.join('\n'));
+    assert.ok(
+      problems.includes(
+        "article.excerpt: the site's query asks for it, the CMS (api::article.article) has no such attribute",
+      ),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.includes('article.excerpt: in the zod schema, the CMS (api::article.article) has no such attribute'),
+      problems.join('\n'),
+    );
   });
 
   it('a type change', () => {
     const problems = changed((models) => {
       models['shared.reference']!.attributes.year = { type: 'string' };
     });
-    assert.ok(problems.includes('article.references.year: the CMS sends string (string), the zod schema expects number'), problems.join('\n'));
+    assert.ok(
+      problems.includes('article.references.year: the CMS sends string (string), the zod schema expects number'),
+      problems.join('\n'),
+    );
   });
 
   it('a field the CMS makes optional that the zod schema requires', () => {
     const problems = changed((models) => {
       article(models).title = { type: 'string' };
     });
-    assert.ok(problems.includes('article.title: optional in the CMS, required (not nullable) in the zod schema'), problems.join('\n'));
+    assert.ok(
+      problems.includes('article.title: optional in the CMS, required (not nullable) in the zod schema'),
+      problems.join('\n'),
+    );
   });
 
   it('a new block kind, and a new enumeration value', () => {
@@ -91,14 +115,25 @@ describe('the contract test catches drift', () => {
       article(models).body!.components!.push('content.video');
       models['content.callout']!.attributes.variant!.enum!.push('tip');
     });
-    assert.ok(problems.includes('article.body: the CMS allows content.video, the zod schema lacks it'), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('article.body[content.callout].variant: the CMS allows [note, warning, disclaimer, tip]')), problems.join('\n'));
+    assert.ok(
+      problems.includes('article.body: the CMS allows content.video, the zod schema lacks it'),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) =>
+        p.startsWith('article.body[content.callout].variant: the CMS allows [note, warning, disclaimer, tip]'),
+      ),
+      problems.join('\n'),
+    );
   });
 
   it('a relation that became a list', () => {
     const problems = changed((models) => {
       article(models).author!.relation = 'manyToMany';
     });
-    assert.ok(problems.includes('article.author: the CMS sends relation (object[]), the zod schema expects object'), problems.join('\n'));
+    assert.ok(
+      problems.includes('article.author: the CMS sends relation (object[]), the zod schema expects object'),
+      problems.join('\n'),
+    );
   });
 });

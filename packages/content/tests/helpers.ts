@@ -8,7 +8,10 @@ export const fixture = (name: string): unknown =>
 /** A deep copy to mutate without touching the shared fixture. */
 export const clone = <T>(value: T): T => structuredClone(value);
 
-export type RecordedCall = { url: URL; init: RequestInit & { next?: { tags?: string[]; revalidate?: number | false } } };
+export type RecordedCall = {
+  url: URL;
+  init: RequestInit & { next?: { tags?: string[]; revalidate?: number | false } };
+};
 
 /** Answers each request with `route(url)`: a JSON body (200) or a `Response`. */
 export const fakeCms = (
@@ -31,4 +34,5 @@ export const fakeCms = (
 };
 
 /** Every `key=value` pair of a query string, decoded, for readable assertions. */
-export const queryPairs = (url: URL): string[] => [...url.searchParams.entries()].map(([key, value]) => `${key}=${value}`);
+export const queryPairs = (url: URL): string[] =>
+  [...url.searchParams.entries()].map(([key, value]) => `${key}=${value}`);

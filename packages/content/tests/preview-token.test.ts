@@ -13,15 +13,25 @@ import {
 } from '../src/preview-token';
 // The CMS signs the admin's preview links with its own mirror of `signPreviewToken` (its image
 // does not ship this package): sign there, verify here.
-import { PREVIEW_LINK_TTL_SECONDS as CMS_LINK_TTL_SECONDS, signPreviewLink } from '../../../apps/cms/src/utils/preview-token';
+import {
+  PREVIEW_LINK_TTL_SECONDS as CMS_LINK_TTL_SECONDS,
+  signPreviewLink,
+} from '../../../apps/cms/src/utils/preview-token';
 
 const SECRET = 'preview-secret-for-tests-0123456789';
 const NOW = 1_800_000_000;
-const link = { use: 'link', documentId: 'e31ul2mfq3hzlpne5gjv2pbp', status: 'draft', path: '/articles/magnesium-glycinate' } as const;
+const link = {
+  use: 'link',
+  documentId: 'e31ul2mfq3hzlpne5gjv2pbp',
+  status: 'draft',
+  path: '/articles/magnesium-glycinate',
+} as const;
 
-const decode = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const decode = (token: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const signRaw = (payload: string, secret = SECRET) => `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
+const signRaw = (payload: string, secret = SECRET) =>
+  `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 
 describe('preview tokens', () => {
   it('round-trips the claims of one document, with its expiry', () => {
@@ -93,7 +103,8 @@ describe('preview tokens', () => {
       signRaw(encode({ ...link, exp: NOW + 60, documentId: '../x' })),
       signRaw(encode({ ...link, exp: NOW + 60, status: 'modified' })),
     ];
-    for (const value of bad) assert.equal(verifyPreviewToken(value, SECRET, 'link', NOW), null, String(value).slice(0, 60));
+    for (const value of bad)
+      assert.equal(verifyPreviewToken(value, SECRET, 'link', NOW), null, String(value).slice(0, 60));
   });
 
   it('keeps links and sessions apart', () => {
@@ -107,7 +118,11 @@ describe('preview tokens', () => {
 
 describe('the CMS signer and the site verifier agree', () => {
   it('a link signed by the CMS verifies on the site, for ten minutes, with the same claims', () => {
-    const claims = { documentId: 'e31ul2mfq3hzlpne5gjv2pbp', status: 'draft', path: '/articles/magnesium-glycinate' } as const;
+    const claims = {
+      documentId: 'e31ul2mfq3hzlpne5gjv2pbp',
+      status: 'draft',
+      path: '/articles/magnesium-glycinate',
+    } as const;
     const token = signPreviewLink(claims, SECRET, NOW);
     assert.deepEqual(verifyPreviewToken(token, SECRET, 'link', NOW), { use: 'link', ...claims, exp: NOW + 600 });
     assert.equal(verifyPreviewToken(token, SECRET, 'link', NOW + 600), null);
@@ -117,7 +132,10 @@ describe('the CMS signer and the site verifier agree', () => {
 
   it('both sides produce the same token for the same claims', () => {
     const claims = { documentId: 'abc123', status: 'published', path: '/articles/iron-basics' } as const;
-    assert.equal(signPreviewLink(claims, SECRET, NOW), signPreviewToken({ use: 'link', ...claims }, SECRET, PREVIEW_LINK_TTL_SECONDS, NOW));
+    assert.equal(
+      signPreviewLink(claims, SECRET, NOW),
+      signPreviewToken({ use: 'link', ...claims }, SECRET, PREVIEW_LINK_TTL_SECONDS, NOW),
+    );
     assert.equal(CMS_LINK_TTL_SECONDS, PREVIEW_LINK_TTL_SECONDS);
   });
 });
@@ -125,7 +143,17 @@ describe('the CMS signer and the site verifier agree', () => {
 describe('isArticlePath', () => {
   it('accepts article paths only', () => {
     assert.equal(isArticlePath('/articles/magnesium-glycinate'), true);
-    for (const path of ['/', '/articles/', '/articles/../admin', '/articles/a/b', '//evil.example/articles/x', 'https://evil.example/articles/x', '/articles/A', '/articles/x?y=1', '/topics/sleep']) {
+    for (const path of [
+      '/',
+      '/articles/',
+      '/articles/../admin',
+      '/articles/a/b',
+      '//evil.example/articles/x',
+      'https://evil.example/articles/x',
+      '/articles/A',
+      '/articles/x?y=1',
+      '/topics/sleep',
+    ]) {
       assert.equal(isArticlePath(path), false, path);
     }
   });
@@ -133,7 +161,8 @@ describe('isArticlePath', () => {
 
 describe('sitePathOrHome (no open redirect)', () => {
   it('keeps plain paths on this site', () => {
-    for (const path of ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/search']) assert.equal(sitePathOrHome(path), path);
+    for (const path of ['/', '/articles/magnesium-glycinate', '/topics/sleep', '/search'])
+      assert.equal(sitePathOrHome(path), path);
   });
 
   // Each as the route sees it: URLSearchParams has already decoded one level of %-encoding.
@@ -170,7 +199,15 @@ describe('sitePathOrHome (no open redirect)', () => {
   }
 
   it('every decoding of the classic payloads stays on the site', () => {
-    for (const raw of ['%2F%2Fevil', '%2F%5Cevil', '/%5Cevil', '/%09/evil', '/%0A/evil', '%2F%09%2Fevil', 'https%3A%2F%2Fevil']) {
+    for (const raw of [
+      '%2F%2Fevil',
+      '%2F%5Cevil',
+      '/%5Cevil',
+      '/%09/evil',
+      '/%0A/evil',
+      '%2F%09%2Fevil',
+      'https%3A%2F%2Fevil',
+    ]) {
       const once = new URLSearchParams(`path=${raw}`).get('path');
       assert.equal(sitePathOrHome(once), '/', raw);
       // The resulting Location, resolved against the site, is on the site.

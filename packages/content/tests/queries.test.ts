@@ -36,9 +36,15 @@ describe('query building (explicit fields and populate)', () => {
   for (const [name, query] of Object.entries(queries)) {
     it(`${name} never asks for everything`, () => {
       const pairs = decoded(query);
-      assert.ok(pairs.some((pair) => /^fields\[0\]=/.test(pair)), `${name} has no top-level fields list`);
+      assert.ok(
+        pairs.some((pair) => /^fields\[0\]=/.test(pair)),
+        `${name} has no top-level fields list`,
+      );
       assert.ok(!pairs.some((pair) => pair.includes('*')), `${name} uses a wildcard: ${pairs.join(' ')}`);
-      assert.ok(!pairs.some((pair) => /=true$/.test(pair) && pair.startsWith('populate')), `${name} populates without fields`);
+      assert.ok(
+        !pairs.some((pair) => /=true$/.test(pair) && pair.startsWith('populate')),
+        `${name} populates without fields`,
+      );
       // Every populated relation or media names its own fields or populates further.
       for (const pair of pairs.filter((p) => p.startsWith('populate'))) {
         assert.match(pair, /\[(fields|populate|on)\]/, `${name}: ${pair}`);
@@ -49,8 +55,17 @@ describe('query building (explicit fields and populate)', () => {
   it('articleBySlug filters on the slug and populates every body component', () => {
     const pairs = decoded(queries.articleBySlug);
     assert.ok(pairs.includes('filters[slug][$eq]=magnesium-glycinate'));
-    for (const component of ['content.rich-text', 'content.key-takeaways', 'content.callout', 'content.pull-quote', 'content.figure']) {
-      assert.ok(pairs.some((pair) => pair.startsWith(`populate[body][on][${component}]`)), component);
+    for (const component of [
+      'content.rich-text',
+      'content.key-takeaways',
+      'content.callout',
+      'content.pull-quote',
+      'content.figure',
+    ]) {
+      assert.ok(
+        pairs.some((pair) => pair.startsWith(`populate[body][on][${component}]`)),
+        component,
+      );
     }
     assert.ok(pairs.includes('populate[body][on][content.figure][populate][image][fields][0]=url'));
   });
@@ -86,7 +101,9 @@ const articlePage = (raw: unknown) => ({ data: (raw as { data: unknown[] }).data
 
 describe('getArticleBySlug', () => {
   it('keeps a reference whose URL does not parse, as text', async () => {
-    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ references: Array<{ url?: string | null; doi?: string | null }> }> };
+    const raw = clone(fixture('article-magnesium-glycinate')) as {
+      data: Array<{ references: Array<{ url?: string | null; doi?: string | null }> }>;
+    };
     raw.data[0]!.references[0] = { ...raw.data[0]!.references[0], url: 'https://%', doi: null };
     const { client } = fakeCms(() => articlePage(raw));
     const article = await getArticleBySlug(client, 'magnesium-glycinate');
@@ -115,7 +132,10 @@ describe('getArticleBySlug', () => {
     assert.equal(article.cover?.url, `http://cms.test:1337${source.cover.url}`);
     assert.equal(article.cover.alt, source.coverAlt);
     assert.equal(article.references.length, source.references.length);
-    assert.deepEqual(article.topics.map((t) => t.slug), source.topics.map((t) => t.slug));
+    assert.deepEqual(
+      article.topics.map((t) => t.slug),
+      source.topics.map((t) => t.slug),
+    );
     assert.equal(article.author?.slug, 'tomas-ribeiro');
     assert.equal(article.reviewer?.credentials, 'RD, MSc');
     // Every non-rich-text component keeps its place; rich text may only split.
@@ -134,7 +154,11 @@ describe('getArticleBySlug', () => {
     assert.equal(article?.slug, 'magnesium-glycinate');
     assert.ok(queryPairs(calls[0]!.url).includes('status=draft'));
     assert.ok(queryPairs(calls[0]!.url).includes('filters[documentId][$eq]=e31ul2mfq3hzlpne5gjv2pbp'));
-    assert.equal(queryPairs(calls[0]!.url).some((pair) => pair.startsWith('filters[slug]')), false, 'never by slug');
+    assert.equal(
+      queryPairs(calls[0]!.url).some((pair) => pair.startsWith('filters[slug]')),
+      false,
+      'never by slug',
+    );
     assert.equal(calls[0]!.init.cache, 'no-store');
     assert.equal(calls[0]!.init.next, undefined);
     assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer secret-token');
@@ -142,25 +166,40 @@ describe('getArticleBySlug', () => {
 
   it('reads the published version for a published-status preview, without the token', async () => {
     const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'), { token: 'secret-token' });
-    assert.equal((await getArticlePreview(client, 'e31ul2mfq3hzlpne5gjv2pbp', 'published'))?.slug, 'magnesium-glycinate');
+    assert.equal(
+      (await getArticlePreview(client, 'e31ul2mfq3hzlpne5gjv2pbp', 'published'))?.slug,
+      'magnesium-glycinate',
+    );
     assert.ok(queryPairs(calls[0]!.url).includes('status=published'));
     assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), null);
   });
 
   it('asks for no preview when the document id is malformed', async () => {
     const { client, calls } = fakeCms(() => fixture('article-magnesium-glycinate'));
-    for (const id of ['', 'a b', 'x'.repeat(65), '../x', 'a&populate=*']) assert.equal(await getArticlePreview(client, id, 'draft'), null, id);
+    for (const id of ['', 'a b', 'x'.repeat(65), '../x', 'a&populate=*'])
+      assert.equal(await getArticlePreview(client, id, 'draft'), null, id);
     assert.equal(calls.length, 0);
   });
 
   it('builds the table of contents from the H2s, with ids matching the rendered headings', async () => {
-    const raw = fixture('article-magnesium-glycinate') as { data: Array<{ body: Array<{ body?: Array<{ type: string; level?: number; children?: Array<{ text?: string }> }> }> }> };
-    const h2Texts = raw.data[0]!.body.flatMap((c) => c.body ?? []).filter((n) => n.type === 'heading' && n.level === 2).map((n) => (n.children ?? []).map((c) => c.text ?? '').join(''));
+    const raw = fixture('article-magnesium-glycinate') as {
+      data: Array<{
+        body: Array<{ body?: Array<{ type: string; level?: number; children?: Array<{ text?: string }> }> }>;
+      }>;
+    };
+    const h2Texts = raw.data[0]!.body.flatMap((c) => c.body ?? [])
+      .filter((n) => n.type === 'heading' && n.level === 2)
+      .map((n) => (n.children ?? []).map((c) => c.text ?? '').join(''));
     const { client } = fakeCms(() => articlePage(raw));
     const article = await getArticleBySlug(client, 'magnesium-glycinate');
     assert.ok(article);
-    assert.deepEqual(article.toc.map((entry) => entry.text), h2Texts);
-    const headingIds = article.body.flatMap((s) => (s.kind === 'rich-text' ? s.blocks : [])).flatMap((b) => (b.type === 'heading' ? [b.id] : []));
+    assert.deepEqual(
+      article.toc.map((entry) => entry.text),
+      h2Texts,
+    );
+    const headingIds = article.body
+      .flatMap((s) => (s.kind === 'rich-text' ? s.blocks : []))
+      .flatMap((b) => (b.type === 'heading' ? [b.id] : []));
     for (const entry of article.toc) assert.ok(headingIds.includes(entry.id), entry.id);
     assert.equal(new Set(headingIds).size, headingIds.length, 'heading ids are unique');
     for (const entry of article.toc) assert.match(entry.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -169,7 +208,13 @@ describe('getArticleBySlug', () => {
   it('computes reading time from every word of the body at 200 words a minute', async () => {
     const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<{ body: unknown[] }> };
     const words = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
-    raw.data[0]!.body = [{ __component: 'content.rich-text', id: 1, body: [{ type: 'paragraph', children: [{ type: 'text', text: words }] }] }];
+    raw.data[0]!.body = [
+      {
+        __component: 'content.rich-text',
+        id: 1,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: words }] }],
+      },
+    ];
     const { client } = fakeCms(() => articlePage(raw));
     assert.equal((await getArticleBySlug(client, 'magnesium-glycinate'))?.readingMinutes, 5);
     raw.data[0]!.body = [{ __component: 'content.pull-quote', id: 1, quote: words.split(' ').slice(0, 700).join(' ') }];
@@ -193,7 +238,11 @@ describe('getArticleBySlug', () => {
               { type: 'link', url: '/articles/food-and-mood', children: [{ type: 'text', text: 'food' }] },
             ],
           },
-          { type: 'image', image: { url: '/uploads/x.webp', width: 10, height: 5, alternativeText: 'A chart' }, children: [{ type: 'text', text: '' }] },
+          {
+            type: 'image',
+            image: { url: '/uploads/x.webp', width: 10, height: 5, alternativeText: 'A chart' },
+            children: [{ type: 'text', text: '' }],
+          },
           { type: 'paragraph', children: [{ type: 'text', text: 'after' }] },
         ],
       },
@@ -219,7 +268,9 @@ describe('getArticleBySlug', () => {
   });
 
   it('returns null when no article has the slug, and skips impossible slugs without a request', async () => {
-    const { client, calls } = fakeCms(() => Response.json({ data: null, error: { status: 404, name: 'NotFoundError' } }, { status: 404 }));
+    const { client, calls } = fakeCms(() =>
+      Response.json({ data: null, error: { status: 404, name: 'NotFoundError' } }, { status: 404 }),
+    );
     assert.equal(await getArticleBySlug(client, 'no-such-article'), null);
     assert.equal(await getArticleBySlug(client, '../../admin'), null);
     assert.equal(calls.length, 1);
@@ -235,7 +286,9 @@ describe('getArticleBySlug', () => {
 
 describe('getRelatedRails', () => {
   it('keeps the editor order, resolves article picks and checks external URLs', async () => {
-    const raw = clone(fixture('related-magnesium-glycinate')) as { data: { recommended: Array<Record<string, unknown>>; alsoLike: Array<{ slug: string }> } };
+    const raw = clone(fixture('related-magnesium-glycinate')) as {
+      data: { recommended: Array<Record<string, unknown>>; alsoLike: Array<{ slug: string }> };
+    };
     raw.data.recommended.push({ kind: 'external', url: 'javascript:alert(1)', label: 'Bad' });
     const { client, calls } = fakeCms(() => raw, { token: 'secret-token' });
     const rails = await getRelatedRails(client, 'magnesium-glycinate');
@@ -248,15 +301,21 @@ describe('getRelatedRails', () => {
       rails.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.href)),
       expected,
     );
-    assert.deepEqual(rails.alsoLike.map((a) => a.slug), raw.data.alsoLike.map((a) => a.slug));
+    assert.deepEqual(
+      rails.alsoLike.map((a) => a.slug),
+      raw.data.alsoLike.map((a) => a.slug),
+    );
     assert.deepEqual(queryPairs(calls[0]!.url), ['limit=6']);
     assert.equal(calls[0]!.url.pathname, '/api/articles/magnesium-glycinate/related');
   });
 
   it('drops curated links whose URL does not parse, without throwing', async () => {
-    const raw = clone(fixture('related-magnesium-glycinate')) as { data: { recommended: Array<Record<string, unknown>> } };
+    const raw = clone(fixture('related-magnesium-glycinate')) as {
+      data: { recommended: Array<Record<string, unknown>> };
+    };
     const before = raw.data.recommended.length;
-    for (const url of ['https://%', 'http://[']) raw.data.recommended.push({ kind: 'external', url, label: `Broken ${url}` });
+    for (const url of ['https://%', 'http://['])
+      raw.data.recommended.push({ kind: 'external', url, label: `Broken ${url}` });
     const { client } = fakeCms(() => raw);
     const rails = await getRelatedRails(client, 'magnesium-glycinate');
     assert.ok(rails);
@@ -265,10 +324,15 @@ describe('getRelatedRails', () => {
   });
 
   it('returns null for a 404 and rethrows other errors', async () => {
-    const notFound = fakeCms(() => Response.json({ data: null, error: { status: 404, message: 'No published article' } }, { status: 404 }));
+    const notFound = fakeCms(() =>
+      Response.json({ data: null, error: { status: 404, message: 'No published article' } }, { status: 404 }),
+    );
     assert.equal(await getRelatedRails(notFound.client, 'gone'), null);
     const broken = fakeCms(() => new Response('bad gateway', { status: 502 }));
-    await assert.rejects(getRelatedRails(broken.client, 'magnesium-glycinate'), (error: unknown) => error instanceof CmsHttpError && error.status === 502);
+    await assert.rejects(
+      getRelatedRails(broken.client, 'magnesium-glycinate'),
+      (error: unknown) => error instanceof CmsHttpError && error.status === 502,
+    );
   });
 });
 
@@ -280,9 +344,15 @@ describe('getHomePage', () => {
     const list = fixture('articles-topic-sleep');
     const { client, calls } = fakeCms((url) => (url.pathname === '/api/home-page' ? home : list));
     const page = await getHomePage(client);
-    assert.deepEqual(page.featured.map((a) => a.slug), expected);
+    assert.deepEqual(
+      page.featured.map((a) => a.slug),
+      expected,
+    );
     const sectionTopics = calls.flatMap((call) => call.url.searchParams.get('filters[topics][slug][$eq]') ?? []);
-    assert.deepEqual(page.topicSections.map((s) => s.topic.slug), sectionTopics);
+    assert.deepEqual(
+      page.topicSections.map((s) => s.topic.slug),
+      sectionTopics,
+    );
     assert.ok(page.latest.length > 0);
   });
 });
@@ -291,13 +361,21 @@ describe('getSiteSettings and getAuthorBySlug', () => {
   it('checks every footer and profile link', async () => {
     const settings = clone(fixture('site-setting')) as { data: { footerLinks: Array<{ label: string; url: string }> } };
     const kept = settings.data.footerLinks.map((l) => l.url);
-    settings.data.footerLinks.push({ label: 'Evil', url: 'javascript:alert(1)' }, { label: 'Broken', url: 'https://%' });
+    settings.data.footerLinks.push(
+      { label: 'Evil', url: 'javascript:alert(1)' },
+      { label: 'Broken', url: 'https://%' },
+    );
     const { client } = fakeCms(() => settings);
     const result = await getSiteSettings(client);
-    assert.deepEqual(result.footerLinks.map((l) => l.href), kept);
+    assert.deepEqual(
+      result.footerLinks.map((l) => l.href),
+      kept,
+    );
     assert.ok(result.footerLinks.every((l) => !l.external));
 
-    const author = clone(fixture('author-amara-okafor')) as { data: Array<{ links: Array<{ label: string; url: string }> }> };
+    const author = clone(fixture('author-amara-okafor')) as {
+      data: Array<{ links: Array<{ label: string; url: string }> }>;
+    };
     author.data[0]!.links.push({ label: 'Evil', url: ' data:text/html,x' }, { label: 'Broken', url: 'http://[' });
     const authorCms = fakeCms(() => author);
     const profile = await getAuthorBySlug(authorCms.client, 'amara-okafor');
@@ -315,7 +393,10 @@ describe('search', () => {
 
   it('is never cached and sends q/page/pageSize without the token', async () => {
     const list = fixture('articles-topic-sleep') as { data: unknown[]; meta: { pagination: unknown } };
-    const { client, calls } = fakeCms(() => ({ data: list.data, meta: { q: 'sleep', pagination: list.meta.pagination } }), { token: 'secret-token' });
+    const { client, calls } = fakeCms(
+      () => ({ data: list.data, meta: { q: 'sleep', pagination: list.meta.pagination } }),
+      { token: 'secret-token' },
+    );
     const results = await searchArticles(client, { query: 'sleep', page: 1, pageSize: 10 });
     assert.equal(results.items.length, list.data.length);
     assert.equal(results.query, 'sleep');
@@ -362,25 +443,42 @@ describe('getArticleListPage (listing pages checked against the page count first
     assert.equal(page2.pageCount, 2);
     assert.deepEqual(pagesAsked(second.calls), ['1', '2']);
     // Both calls carry the same filter and page size, so page 1's cache entry is the listing's own.
-    assert.deepEqual(second.calls.map((call) => call.url.searchParams.get('pagination[pageSize]')), ['3', '3']);
+    assert.deepEqual(
+      second.calls.map((call) => call.url.searchParams.get('pagination[pageSize]')),
+      ['3', '3'],
+    );
   });
 
   it('answers null for pages that are not whole numbers from 1, without a call', async () => {
     const { client, calls } = fakeCms(sleepPages);
-    for (const page of [0, -1, 1.5, Number.NaN]) assert.equal(await getArticleListPage(client, { topicSlug: 'sleep', page, pageSize: 3 }), null);
+    for (const page of [0, -1, 1.5, Number.NaN])
+      assert.equal(await getArticleListPage(client, { topicSlug: 'sleep', page, pageSize: 3 }), null);
     assert.equal(calls.length, 0);
   });
 });
 
 describe('sitemap files', () => {
-  const topics = { data: [{ name: 'Sleep', slug: 'sleep', description: null, healthTopic: true, updatedAt: '2026-01-02T03:04:05.000Z' }], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } } };
+  const topics = {
+    data: [
+      { name: 'Sleep', slug: 'sleep', description: null, healthTopic: true, updatedAt: '2026-01-02T03:04:05.000Z' },
+    ],
+    meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+  };
   const authors = { data: [], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 0 } } };
   const route = (url: URL): unknown => {
-    if (url.pathname === '/api/sitemap/articles') return { meta: { pagination: { pageSize: 10000, pageCount: 3, total: 25000 } } };
+    if (url.pathname === '/api/sitemap/articles')
+      return { meta: { pagination: { pageSize: 10000, pageCount: 3, total: 25000 } } };
     if (url.pathname === '/api/sitemap/articles/2') {
-      return { data: [{ slug: 'iron-basics', updatedAt: '2026-05-06T07:08:09.000Z' }], meta: { pagination: { page: 2, pageSize: 10000, pageCount: 3, total: 25000 } } };
+      return {
+        data: [{ slug: 'iron-basics', updatedAt: '2026-05-06T07:08:09.000Z' }],
+        meta: { pagination: { page: 2, pageSize: 10000, pageCount: 3, total: 25000 } },
+      };
     }
-    if (url.pathname === '/api/sitemap/articles/9') return Response.json({ data: null, error: { status: 404, name: 'NotFoundError', message: 'no page' } }, { status: 404 });
+    if (url.pathname === '/api/sitemap/articles/9')
+      return Response.json(
+        { data: null, error: { status: 404, name: 'NotFoundError', message: 'no page' } },
+        { status: 404 },
+      );
     if (url.pathname === '/api/topics') return topics;
     if (url.pathname === '/api/authors') return authors;
     return Response.json({ error: { status: 500, message: `unexpected ${url.pathname}` } }, { status: 500 });
@@ -400,7 +498,9 @@ describe('sitemap files', () => {
 
   it('reads one article page into paths, and an out-of-range page as empty', async () => {
     const { client, calls } = fakeCms(route);
-    assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 2 }), [{ path: '/articles/iron-basics', lastModified: '2026-05-06T07:08:09.000Z' }]);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 2 }), [
+      { path: '/articles/iron-basics', lastModified: '2026-05-06T07:08:09.000Z' },
+    ]);
     assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 9 }), []);
     assert.deepEqual(await getSitemapEntries(client, { kind: 'articles', page: 0 }), []);
     assert.equal(calls.length, 2, 'page 0 is refused before calling the CMS');
@@ -408,7 +508,9 @@ describe('sitemap files', () => {
 
   it('lists topics and authors in the listings file', async () => {
     const { client } = fakeCms(route);
-    assert.deepEqual(await getSitemapEntries(client, { kind: 'pages' }), [{ path: '/topics/sleep', lastModified: '2026-01-02T03:04:05.000Z' }]);
+    assert.deepEqual(await getSitemapEntries(client, { kind: 'pages' }), [
+      { path: '/topics/sleep', lastModified: '2026-01-02T03:04:05.000Z' },
+    ]);
   });
 
   it('refuses a malformed CMS answer instead of publishing a broken sitemap', async () => {

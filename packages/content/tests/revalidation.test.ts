@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { cacheTags } from '../src/cache-tags';
 import { REFERENCED_BY_LIMIT, changeNotification, tagsForChange, type ChangeNotification } from '../src/revalidation';
 // The CMS's side of the cap (its image does not ship this package, so the number is mirrored).
-import { REFERENCED_BY_LIMIT as CMS_REFERENCED_BY_LIMIT, capReferencedBy } from '../../../apps/cms/src/utils/referenced-by';
+import {
+  REFERENCED_BY_LIMIT as CMS_REFERENCED_BY_LIMIT,
+  capReferencedBy,
+} from '../../../apps/cms/src/utils/referenced-by';
 
 type Model = ChangeNotification['model'];
 const MODELS: Model[] = ['article', 'author', 'topic', 'site-setting', 'home-page', 'redirect'];
@@ -18,12 +21,15 @@ const payload = (overrides: Record<string, unknown> = {}): Record<string, unknow
   ...overrides,
 });
 
-const parse = (overrides: Record<string, unknown> = {}): ChangeNotification => changeNotification.parse(payload(overrides));
+const parse = (overrides: Record<string, unknown> = {}): ChangeNotification =>
+  changeNotification.parse(payload(overrides));
 const tagsOf = (overrides: Record<string, unknown> = {}): string[] => tagsForChange(parse(overrides));
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
 /** Every string-valued tag constant (the tags that take no slug). */
-const STATIC_TAGS = new Set<string>(Object.values(cacheTags).flatMap((value) => (typeof value === 'string' ? [value] : [])));
+const STATIC_TAGS = new Set<string>(
+  Object.values(cacheTags).flatMap((value) => (typeof value === 'string' ? [value] : [])),
+);
 const SLUG_TAGS = [cacheTags.article, cacheTags.author, cacheTags.topic];
 
 describe('tagsForChange', () => {
@@ -43,7 +49,10 @@ describe('tagsForChange', () => {
   it('lists each tag once when a slug is both changed and referencing', () => {
     const tags = tagsOf({ model: 'article', slugs: ['a', 'b'], referencedBy: ['b', 'a', 'c'] });
     assert.equal(new Set(tags).size, tags.length);
-    assert.deepEqual(sorted(tags), sorted([cacheTags.article('a'), cacheTags.article('b'), cacheTags.article('c'), cacheTags.articles]));
+    assert.deepEqual(
+      sorted(tags),
+      sorted([cacheTags.article('a'), cacheTags.article('b'), cacheTags.article('c'), cacheTags.articles]),
+    );
   });
 
   it('an author change tags the author, the author lists, the article lists and every article page (bylines)', () => {
@@ -61,7 +70,10 @@ describe('tagsForChange', () => {
   it('a topic change tags the topic, the topic lists, the article lists and every article page (embedded names)', () => {
     const slugs = ['sleep'];
     const tags = tagsOf({ model: 'topic', slugs, referencedBy: ['food-and-mood'] });
-    assert.deepEqual(sorted(tags), sorted([cacheTags.topic('sleep'), cacheTags.topics, cacheTags.articles, cacheTags.articlePages]));
+    assert.deepEqual(
+      sorted(tags),
+      sorted([cacheTags.topic('sleep'), cacheTags.topics, cacheTags.articles, cacheTags.articlePages]),
+    );
   });
 
   const singletons: Array<[Model, string]> = [
@@ -96,7 +108,12 @@ describe('referencedBy overflow', () => {
     const tags = tagsOf({ slugs: ['magnesium-glycinate'], referencedBy, referencedByOverflow: true });
     assert.deepEqual(
       sorted(tags),
-      sorted([cacheTags.article('magnesium-glycinate'), ...referencedBy.map(cacheTags.article), cacheTags.articles, cacheTags.articlePages]),
+      sorted([
+        cacheTags.article('magnesium-glycinate'),
+        ...referencedBy.map(cacheTags.article),
+        cacheTags.articles,
+        cacheTags.articlePages,
+      ]),
     );
   });
 
@@ -115,7 +132,10 @@ describe('referencedBy overflow', () => {
   it('the CMS caps at the same number and flags the rest', () => {
     assert.equal(CMS_REFERENCED_BY_LIMIT, REFERENCED_BY_LIMIT);
     assert.deepEqual(capReferencedBy(slugList(3)), { referencedBy: slugList(3), referencedByOverflow: false });
-    assert.deepEqual(capReferencedBy(slugList(REFERENCED_BY_LIMIT)), { referencedBy: slugList(REFERENCED_BY_LIMIT), referencedByOverflow: false });
+    assert.deepEqual(capReferencedBy(slugList(REFERENCED_BY_LIMIT)), {
+      referencedBy: slugList(REFERENCED_BY_LIMIT),
+      referencedByOverflow: false,
+    });
     const capped = capReferencedBy(slugList(2000));
     assert.equal(capped.referencedBy.length, REFERENCED_BY_LIMIT);
     assert.equal(capped.referencedByOverflow, true);
@@ -124,7 +144,13 @@ describe('referencedBy overflow', () => {
   it("the CMS's largest possible notification fits the site's 16 KB body limit and refreshes every article page", () => {
     const longest = (i: number) => `${String(i).padStart(3, '0')}-${'a'.repeat(156)}`;
     const referencing = Array.from({ length: 10_000 }, (_, i) => longest(i));
-    const body = { model: 'article', action: 'unpublish', documentId: 'd'.repeat(64), slugs: [longest(1), longest(2)], ...capReferencedBy(referencing) };
+    const body = {
+      model: 'article',
+      action: 'unpublish',
+      documentId: 'd'.repeat(64),
+      slugs: [longest(1), longest(2)],
+      ...capReferencedBy(referencing),
+    };
     assert.ok(Buffer.byteLength(JSON.stringify(body)) < 16 * 1024, `${Buffer.byteLength(JSON.stringify(body))} bytes`);
     const parsed = changeNotification.safeParse(body);
     assert.equal(parsed.success, true);

@@ -21,13 +21,17 @@ describe('zod schemas accept real CMS responses', () => {
   it('every fixture belongs to a route', () => {
     const names = new Set(siteRoutes({ ...DEMO_SUBJECTS, articleDocumentId: 'unused' }).map((route) => route.name));
     const files = readdirSync(new URL('./fixtures/', import.meta.url)).map((file) => file.replace(/\.json$/, ''));
-    assert.deepEqual(files.filter((file) => !names.has(file)), []);
+    assert.deepEqual(
+      files.filter((file) => !names.has(file)),
+      [],
+    );
     assert.equal(files.length, names.size);
   });
 });
 
 describe('zod schemas reject broken responses with the path of the problem', () => {
-  const article = () => clone(fixture('article-magnesium-glycinate')) as Json & { data: Array<Record<string, unknown>> };
+  const article = () =>
+    clone(fixture('article-magnesium-glycinate')) as Json & { data: Array<Record<string, unknown>> };
 
   it('a missing required field', () => {
     const body = article();
@@ -51,13 +55,18 @@ describe('zod schemas reject broken responses with the path of the problem', () 
     const result = articleListResponse.safeParse(body);
     assert.equal(result.success, false);
     const index = zone.indexOf(richText);
-    assert.ok(issuePaths(result).some((path) => path.startsWith(`data.0.body.${index}.body.0`)), JSON.stringify(issuePaths(result)));
+    assert.ok(
+      issuePaths(result).some((path) => path.startsWith(`data.0.body.${index}.body.0`)),
+      JSON.stringify(issuePaths(result)),
+    );
   });
 
   it('a heading level out of range', () => {
     const body = article();
     const zone = body.data[0]?.body as Array<{ __component: string; body?: Array<Record<string, unknown>> }>;
-    const richText = zone.find((component) => component.__component === 'content.rich-text' && component.body?.some((n) => n.type === 'heading'));
+    const richText = zone.find(
+      (component) => component.__component === 'content.rich-text' && component.body?.some((n) => n.type === 'heading'),
+    );
     const heading = richText?.body?.find((node) => node.type === 'heading');
     assert.ok(heading);
     heading.level = 7;
@@ -82,7 +91,9 @@ describe('zod schemas reject broken responses with the path of the problem', () 
   it('a related item of an unknown kind', () => {
     const body = clone(fixture('related-magnesium-glycinate')) as { data: { recommended: unknown[] } };
     body.data.recommended.push({ kind: 'video', url: 'https://example.org' });
-    assert.deepEqual(issuePaths(relatedResponse.safeParse(body)), [`data.recommended.${body.data.recommended.length - 1}.kind`]);
+    assert.deepEqual(issuePaths(relatedResponse.safeParse(body)), [
+      `data.recommended.${body.data.recommended.length - 1}.kind`,
+    ]);
   });
 
   it('a list response without pagination meta', () => {

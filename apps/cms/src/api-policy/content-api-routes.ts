@@ -17,7 +17,10 @@ export const contentApiRoutes = (strapi: Core.Strapi) => {
   const uidBySegment = new Map<string, string>();
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     if (!uid.startsWith('api::')) continue;
-    const { kind, info } = contentType as unknown as { kind: string; info: { singularName: string; pluralName: string } };
+    const { kind, info } = contentType as unknown as {
+      kind: string;
+      info: { singularName: string; pluralName: string };
+    };
     uidBySegment.set(kind === 'singleType' ? info.singularName : info.pluralName, uid);
   }
   /** The route a request path belongs to, or null outside the content API. */

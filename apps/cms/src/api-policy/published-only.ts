@@ -6,7 +6,12 @@
 import { errors } from '@strapi/utils';
 
 /** Parameters that select drafts or draft cohorts; `publicationState` is Strapi 4's spelling. */
-export const DRAFT_SELECTING_PARAMS = new Set(['status', 'publicationFilter', 'hasPublishedVersion', 'publicationState']);
+export const DRAFT_SELECTING_PARAMS = new Set([
+  'status',
+  'publicationFilter',
+  'hasPublishedVersion',
+  'publicationState',
+]);
 
 const forbidden = (param: string, message: string) =>
   new errors.ForbiddenError(`${message} Drafts are only available to the reader site's API token.`, { param });

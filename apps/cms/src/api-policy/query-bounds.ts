@@ -97,7 +97,10 @@ export const checkPublicFilters = (filters: unknown) => {
   let values = 0;
   const walk = (value: unknown, path: string[]) => {
     if (path.length > MAX_FILTER_DEPTH) {
-      throw refuse('filters', `filters "${path.join('.')}" nest ${path.length} levels; at most ${MAX_FILTER_DEPTH} are allowed`);
+      throw refuse(
+        'filters',
+        `filters "${path.join('.')}" nest ${path.length} levels; at most ${MAX_FILTER_DEPTH} are allowed`,
+      );
     }
     if (value !== null && typeof value === 'object') {
       for (const [key, sub] of Object.entries(value)) walk(sub, [...path, key]);
@@ -106,7 +109,10 @@ export const checkPublicFilters = (filters: unknown) => {
     values += 1;
     if (values > MAX_FILTER_VALUES) throw refuse('filters', `filters may hold at most ${MAX_FILTER_VALUES} values`);
     if (typeof value === 'string' && value.length > MAX_FILTER_STRING) {
-      throw refuse('filters', `filters "${path.join('.')}" is ${value.length} characters; at most ${MAX_FILTER_STRING} are allowed`);
+      throw refuse(
+        'filters',
+        `filters "${path.join('.')}" is ${value.length} characters; at most ${MAX_FILTER_STRING} are allowed`,
+      );
     }
   };
   walk(filters, []);
@@ -123,10 +129,19 @@ export const checkPublicTopLevel = (query: Record<string, unknown>, maxLimit: nu
   if (q !== undefined && (typeof q !== 'string' || q.length > MAX_FULL_TEXT_QUERY)) {
     throw refuse('_q', `_q must be one string of at most ${MAX_FULL_TEXT_QUERY} characters`);
   }
-  for (const [key, max] of [['page', undefined], ['pageSize', maxLimit], ['limit', maxLimit]] as const) {
+  for (const [key, max] of [
+    ['page', undefined],
+    ['pageSize', maxLimit],
+    ['limit', maxLimit],
+  ] as const) {
     const value = query[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < 1 || (max !== undefined && Number(value) > max)) {
+    if (
+      typeof value !== 'string' ||
+      !/^\d{1,9}$/.test(value) ||
+      Number(value) < 1 ||
+      (max !== undefined && Number(value) > max)
+    ) {
       throw refuse(key, `${key} must be a whole number from 1${max !== undefined ? ` up to ${max}` : ''}`);
     }
   }

@@ -15,8 +15,24 @@ import { errors } from '@strapi/utils';
 import { modelOf, targetOf, type Model } from './schema-model';
 
 const SCALAR_OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$contains', '$notContains', '$containsi',
-  '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$null', '$notNull',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$null',
+  '$notNull',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn', '$between']);
 const LOGICAL = new Set(['$and', '$or']);
@@ -33,7 +49,11 @@ const isPlain = (value: unknown): value is Plain => {
 const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 /** qs turns `[0]..[20]` into arrays and larger indexes into objects with numeric keys: both are lists. */
 const listOf = (value: unknown): unknown[] | null =>
-  Array.isArray(value) ? value : isPlain(value) && Object.keys(value).every((k) => /^\d+$/.test(k)) ? Object.values(value) : null;
+  Array.isArray(value)
+    ? value
+    : isPlain(value) && Object.keys(value).every((k) => /^\d+$/.test(k))
+      ? Object.values(value)
+      : null;
 
 const refuse = (path: string[], message: string, param = 'filters') =>
   new errors.ValidationError(`${param}${path.map((p) => `[${p}]`).join('')}: ${message}`, { param });
@@ -54,7 +74,8 @@ export const queryShapeCheck = (strapi: Core.Strapi) => {
         if (!isScalar(operand)) throw refuse(at, `${op} takes one value`);
       } else if (LIST_OPERATORS.has(op)) {
         const list = listOf(operand);
-        if (!isScalar(operand) && !(list && list.every(isScalar))) throw refuse(at, `${op} takes a value or a list of values`);
+        if (!isScalar(operand) && !(list && list.every(isScalar)))
+          throw refuse(at, `${op} takes a value or a list of values`);
       } else if (op === '$not') {
         if (!isPlain(operand)) throw refuse(at, '$not takes operators');
         operators(operand, at);
@@ -108,9 +129,11 @@ export const queryShapeCheck = (strapi: Core.Strapi) => {
     const [key, ...rest] = segments;
     const attribute = key === undefined ? undefined : model(uid)?.attributes[key];
     const target = attribute ? targetOf(attribute) : undefined;
-    if (key === undefined || (!attribute && !BUILT_IN_FIELDS.has(key))) throw refuse(at, `unknown field "${key ?? ''}"`, 'sort');
+    if (key === undefined || (!attribute && !BUILT_IN_FIELDS.has(key)))
+      throw refuse(at, `unknown field "${key ?? ''}"`, 'sort');
     if (rest.length === 0) {
-      if (target || attribute?.type === 'dynamiczone') throw refuse(at, `"${key}" has no order; name one of its fields`, 'sort');
+      if (target || attribute?.type === 'dynamiczone')
+        throw refuse(at, `"${key}" has no order; name one of its fields`, 'sort');
       return;
     }
     if (!target) throw refuse(at, `"${key}" has no fields to sort by`, 'sort');
@@ -129,7 +152,10 @@ export const queryShapeCheck = (strapi: Core.Strapi) => {
       return;
     }
     const list = listOf(value);
-    if (list) { list.forEach((item, i) => sort(item, uid, [...at, String(i)])); return; }
+    if (list) {
+      list.forEach((item, i) => sort(item, uid, [...at, String(i)]));
+      return;
+    }
     if (!isPlain(value)) throw refuse(at, 'expected field:asc, a list, or an object of fields', 'sort');
     for (const [key, order] of Object.entries(value)) {
       const attribute = model(uid)?.attributes[key];

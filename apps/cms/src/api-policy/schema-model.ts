@@ -12,7 +12,8 @@ export type Attribute = {
 
 export type Model = { attributes: Record<string, Attribute> };
 
-export const modelOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema) as unknown as Model | undefined;
+export const modelOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.getModel(uid as UID.Schema) as unknown as Model | undefined;
 
 /** The model a relation, component or media attribute leads to. */
 export const targetOf = (attribute: Attribute): string | undefined =>

@@ -16,7 +16,10 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
 export const siteTokenMatcher = (siteToken: string | undefined) => {
   const expected = siteToken ? sha256(siteToken) : null;
   return (presented: string | undefined): boolean =>
-    expected !== null && typeof presented === 'string' && presented !== '' && timingSafeEqual(sha256(presented), expected);
+    expected !== null &&
+    typeof presented === 'string' &&
+    presented !== '' &&
+    timingSafeEqual(sha256(presented), expected);
 };
 
 /** The site token as `Authorization: Bearer <token>`: the only credential that reads drafts. */

@@ -20,7 +20,9 @@ export const ensureAdminUsers = async (strapi: Core.Strapi, env: NodeJS.ProcessE
     const password = env[`${account.prefix}_PASSWORD`];
     if (!email || !password) continue;
     if (await users.exists({ email })) continue;
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: account.role } })) as { id: number } | null;
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: account.role } })) as {
+      id: number;
+    } | null;
     if (!role) throw new Error(`Admin role ${account.role} not found`);
     await users.create({
       email,

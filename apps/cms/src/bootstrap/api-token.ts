@@ -44,7 +44,9 @@ export const ensureSiteApiToken = async (strapi: Core.Strapi, accessKey: string 
     await service.update(existing.id, { type: 'custom', permissions });
   }
   const hash = service.hash(accessKey);
-  const row = (await strapi.db.query('admin::api-token').findOne({ where: { id: token.id }, select: ['accessKey'] })) as {
+  const row = (await strapi.db
+    .query('admin::api-token')
+    .findOne({ where: { id: token.id }, select: ['accessKey'] })) as {
     accessKey: string;
   } | null;
   if (row?.accessKey !== hash) {

@@ -9,7 +9,12 @@ const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: s
   { name: 'articles_document_published_idx', table: 'articles', columns: ['document_id', 'published_at'] },
   { name: 'articles_first_published_idx', table: 'articles', columns: ['published_at', 'first_published_at'] },
   // Newest published first, walked in order (latest lists, the "You may also like" pool).
-  { name: 'articles_live_recent_idx', table: 'articles', columns: ['first_published_at', 'id'], where: 'published_at IS NOT NULL' },
+  {
+    name: 'articles_live_recent_idx',
+    table: 'articles',
+    columns: ['first_published_at', 'id'],
+    where: 'published_at IS NOT NULL',
+  },
   { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
   { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
   // On every publish Strapi appends the new version at the end of each author's and topic's list

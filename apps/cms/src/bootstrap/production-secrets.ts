@@ -42,7 +42,7 @@ export const assertNoProductionDemoAccounts = (env: NodeJS.ProcessEnv = process.
   if (set.length > 0) {
     throw new Error(
       `Refusing to start in production with demo account variables set: ${set.join(', ')}. ` +
-        'Unset them and create real admin accounts from the admin\'s first-run screen.',
+        "Unset them and create real admin accounts from the admin's first-run screen.",
     );
   }
 };

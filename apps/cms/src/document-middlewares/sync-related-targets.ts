@@ -48,10 +48,7 @@ export const syncRelatedTargets = async (strapi: Core.Strapi, uid: UID.ContentTy
 export const registerSyncRelatedTargets = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (
-      (context.action === 'create' || context.action === 'update') &&
-      WATCHED.includes(context.uid)
-    ) {
+    if ((context.action === 'create' || context.action === 'update') && WATCHED.includes(context.uid)) {
       const saved = result as { id?: number } | null;
       if (saved?.id) await syncRelatedTargets(strapi, context.uid, saved.id);
     }

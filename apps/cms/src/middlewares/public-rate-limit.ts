@@ -36,7 +36,13 @@ export const routeClassOf = (method: string, path: string): RouteClass | null =>
   return null;
 };
 
-type Ctx = { method: string; path: string; ip: string; get(name: string): string; set(name: string, value: string): void };
+type Ctx = {
+  method: string;
+  path: string;
+  ip: string;
+  get(name: string): string;
+  set(name: string, value: string): void;
+};
 
 export default (config: PublicRateLimitConfig) => {
   if (!config.enabled) return (_ctx: unknown, next: () => Promise<void>) => next();

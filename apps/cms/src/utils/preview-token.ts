@@ -19,7 +19,13 @@ export const signPreviewLink = (
 ): string => {
   if (!secret) throw new Error('PREVIEW_SECRET is not set');
   const payload = Buffer.from(
-    JSON.stringify({ use: 'link', documentId: claims.documentId, status: claims.status, path: claims.path, exp: now + PREVIEW_LINK_TTL_SECONDS }),
+    JSON.stringify({
+      use: 'link',
+      documentId: claims.documentId,
+      status: claims.status,
+      path: claims.path,
+      exp: now + PREVIEW_LINK_TTL_SECONDS,
+    }),
   ).toString('base64url');
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 };

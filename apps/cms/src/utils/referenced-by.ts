@@ -8,7 +8,9 @@
  */
 export const REFERENCED_BY_LIMIT = 50;
 
-export const capReferencedBy = (slugs: readonly string[]): { referencedBy: string[]; referencedByOverflow: boolean } => ({
+export const capReferencedBy = (
+  slugs: readonly string[],
+): { referencedBy: string[]; referencedByOverflow: boolean } => ({
   referencedBy: slugs.slice(0, REFERENCED_BY_LIMIT),
   referencedByOverflow: slugs.length > REFERENCED_BY_LIMIT,
 });

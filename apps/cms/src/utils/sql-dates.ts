@@ -3,7 +3,11 @@
  * or a digit string, or an ISO string) turned into the strings the REST API would send.
  */
 export const isoDateTime = (value: unknown): string | null =>
-  value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number | Date)).toISOString();
+  value === null || value === undefined
+    ? null
+    : new Date(
+        typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number | Date),
+      ).toISOString();
 
 /** A `date` attribute: YYYY-MM-DD. */
 export const isoDate = (value: unknown): string | null => {

@@ -50,8 +50,13 @@ export const assertAllowedUpload = async (file: IncomingUpload): Promise<string>
   if (!file.filepath) throw new errors.ValidationError(`${ALLOWED}; this file's content could not be read`);
   const detected = await detectType(file.filepath);
   if (!detected || !UPLOAD_TYPES[detected]) {
-    const what = detected ?? (file.mimetype ? `not a recognised image or PDF (sent as ${file.mimetype})` : 'not a recognised image or PDF');
-    throw new errors.ValidationError(`${ALLOWED}; this file is ${what}`, { fileName: name, detectedType: detected ?? null });
+    const what =
+      detected ??
+      (file.mimetype ? `not a recognised image or PDF (sent as ${file.mimetype})` : 'not a recognised image or PDF');
+    throw new errors.ValidationError(`${ALLOWED}; this file is ${what}`, {
+      fileName: name,
+      detectedType: detected ?? null,
+    });
   }
   const extension = extensionOf(name);
   if (!UPLOAD_TYPES[detected].includes(extension)) {

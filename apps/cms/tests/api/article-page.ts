@@ -20,7 +20,11 @@ const contract = (article: Json): Json => {
     Array.isArray(v)
       ? v.map(strip)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'id' && k !== 'documentId').map(([k, x]) => [k, strip(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== 'id' && k !== 'documentId')
+              .map(([k, x]) => [k, strip(x)]),
+          )
         : v;
   const { body, ...rest } = article as { body: Json[] };
   return {

@@ -15,7 +15,9 @@ type Summary = { meta: { pagination: { pageSize: number; pageCount: number; tota
 const restStamps = async (api: CmsContext['api']) => {
   const stamps = new Map<string, string>();
   for (let page = 1; ; page += 1) {
-    const res = await getJson<Page<Stamp>>(api(`/articles?fields[0]=slug&fields[1]=updatedAt&pagination[pageSize]=100&pagination[page]=${page}`));
+    const res = await getJson<Page<Stamp>>(
+      api(`/articles?fields[0]=slug&fields[1]=updatedAt&pagination[pageSize]=100&pagination[page]=${page}`),
+    );
     assert.equal(res.status, 200, res.text);
     for (const row of res.body.data) stamps.set(row.slug, row.updatedAt);
     if (page >= res.body.meta.pagination.pageCount) return stamps;
@@ -32,7 +34,10 @@ export const articleSitemapTests = (ctx: CmsContext) => {
     assert.equal(summary.status, 200, summary.text);
     const expected = await restStamps(api);
     assert.equal(summary.body.meta.pagination.total, expected.size);
-    assert.equal(summary.body.meta.pagination.pageCount, Math.max(1, Math.ceil(expected.size / summary.body.meta.pagination.pageSize)));
+    assert.equal(
+      summary.body.meta.pagination.pageCount,
+      Math.max(1, Math.ceil(expected.size / summary.body.meta.pagination.pageSize)),
+    );
 
     const listed: Stamp[] = [];
     for (let page = 1; page <= summary.body.meta.pagination.pageCount; page += 1) {

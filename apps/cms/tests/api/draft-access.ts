@@ -30,12 +30,20 @@ export const draftAccessTests = (ctx: CmsContext) => {
   const leaks = (text: string) => text.includes('Quokkadraft') || text.includes('Wombatedit');
 
   before(async () => {
-    const topics = await getJson<Page<Ref & { healthTopic: boolean }>>(api('/topics?fields[0]=slug&fields[1]=healthTopic'));
+    const topics = await getJson<Page<Ref & { healthTopic: boolean }>>(
+      api('/topics?fields[0]=slug&fields[1]=healthTopic'),
+    );
     topic = topics.body.data.find((t) => t.healthTopic)!;
-    const authors = await getJson<Page<Ref & { medicalReviewer: boolean }>>(api('/authors?fields[0]=slug&fields[1]=medicalReviewer'));
+    const authors = await getJson<Page<Ref & { medicalReviewer: boolean }>>(
+      api('/authors?fields[0]=slug&fields[1]=medicalReviewer'),
+    );
     const writer = authors.body.data.find((a) => !a.medicalReviewer)!;
     const reviewer = authors.body.data.find((a) => a.medicalReviewer)!;
-    const links = { author: connect(writer.documentId), reviewer: connect(reviewer.documentId), topics: connect(topic.documentId) };
+    const links = {
+      author: connect(writer.documentId),
+      reviewer: connect(reviewer.documentId),
+      topics: connect(topic.documentId),
+    };
 
     draft = await ctx.newArticle(draftSlug, { title: `${DRAFT_MARK} never published`, ...links });
     edited = await ctx.newArticle(editedSlug, { title: `Published leak probe ${kind}`, ...links });
@@ -45,9 +53,15 @@ export const draftAccessTests = (ctx: CmsContext) => {
   });
 
   it('shows the drafts to the site token, so the probes below can see a leak', async () => {
-    const viaTopic = await getJson(api(`/topics?status=draft&filters[slug][$eq]=${topic.slug}&populate[articles][fields][0]=title`), TOKEN);
+    const viaTopic = await getJson(
+      api(`/topics?status=draft&filters[slug][$eq]=${topic.slug}&populate[articles][fields][0]=title`),
+      TOKEN,
+    );
     assert.equal(viaTopic.status, 200, viaTopic.text);
-    assert.ok(viaTopic.text.includes(DRAFT_MARK) && viaTopic.text.includes(EDIT_MARK), 'status=draft reaches populated relations');
+    assert.ok(
+      viaTopic.text.includes(DRAFT_MARK) && viaTopic.text.includes(EDIT_MARK),
+      'status=draft reaches populated relations',
+    );
 
     const preview = await getJson<Page<{ title: string; author: { slug: string } | null }>>(
       api(siteUrl('/articles', { ...articleBySlugQuery(editedSlug), status: 'draft' })),
@@ -57,7 +71,10 @@ export const draftAccessTests = (ctx: CmsContext) => {
     const previewed = first(preview.body.data, `draft of ${editedSlug}`);
     assert.equal(previewed.title, `${EDIT_MARK} unpublished edit`, 'preview reads the newest draft');
     assert.ok(previewed.author, 'with the site populate');
-    const draftOnly = await getJson<Page<{ title: string }>>(api(`/articles?status=draft&filters[slug][$eq]=${draftSlug}`), TOKEN);
+    const draftOnly = await getJson<Page<{ title: string }>>(
+      api(`/articles?status=draft&filters[slug][$eq]=${draftSlug}`),
+      TOKEN,
+    );
     assert.equal(draftOnly.body.data.length, 1);
   });
 
@@ -113,7 +130,13 @@ export const draftAccessTests = (ctx: CmsContext) => {
 
   it('treats a wrong or malformed token as the public', async () => {
     const url = api(`/articles?status=draft&filters[slug][$eq]=${draftSlug}`);
-    for (const authorization of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer ', TOKEN, `Basic ${TOKEN}`]) {
+    for (const authorization of [
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      'Bearer ',
+      TOKEN,
+      `Basic ${TOKEN}`,
+    ]) {
       const res = await fetch(url, { headers: { authorization } });
       const text = await res.text();
       assert.ok([401, 403].includes(res.status), `${authorization.slice(0, 12)}… answered ${res.status}`);
@@ -122,7 +145,9 @@ export const draftAccessTests = (ctx: CmsContext) => {
   });
 
   it('serves only published versions to the public, through core and custom routes', async () => {
-    const published = await getJson<Page<{ title: string }>>(api(`/articles?status=published&filters[slug][$eq]=${editedSlug}&fields[0]=title`));
+    const published = await getJson<Page<{ title: string }>>(
+      api(`/articles?status=published&filters[slug][$eq]=${editedSlug}&fields[0]=title`),
+    );
     assert.equal(published.status, 200, published.text);
     assert.equal(first(published.body.data, editedSlug).title, `Published leak probe ${kind}`);
     assert.equal((await getJson<Page<unknown>>(api(`/articles?filters[slug][$eq]=${draftSlug}`))).body.data.length, 0);

@@ -53,8 +53,8 @@ export const publicApiTests = (ctx: CmsContext) => {
         '/articles?filters[slug][$eq]=magnesium-glycinate&populate[body][on][content.rich-text]=true&populate[body][on][content.callout]=true',
       ),
     );
-    const h2s = first(article.body.data, 'article').body
-      .filter((s) => s.__component === 'content.rich-text')
+    const h2s = first(article.body.data, 'article')
+      .body.filter((s) => s.__component === 'content.rich-text')
       .flatMap((s) => s.body ?? [])
       .filter((b) => b.type === 'heading' && b.level === 2);
     assert.equal(h2s.length, 5, 'the magnesium glycinate article has five H2 sections');

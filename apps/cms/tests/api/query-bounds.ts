@@ -89,7 +89,16 @@ export const queryBoundsTests = (ctx: CmsContext) => {
   });
 
   it('refuses options other than fields, populate and on inside a public populate', async () => {
-    for (const option of ['filters[name][$eq]=x', 'sort=name', 'count=true', 'page=1', 'pageSize=1', 'start=0', 'limit=1', 'ordering=desc']) {
+    for (const option of [
+      'filters[name][$eq]=x',
+      'sort=name',
+      'count=true',
+      'page=1',
+      'pageSize=1',
+      'start=0',
+      'limit=1',
+      'ordering=desc',
+    ]) {
       await refused(`/articles?populate[topics][${option}]`, /populate option ".+" on "topics" is not available/);
     }
   });
@@ -98,7 +107,11 @@ export const queryBoundsTests = (ctx: CmsContext) => {
     const deep = '/home-page?populate=featured.article.author.avatar.related';
     await refused(deep, /5 levels deep; at most 4/);
     await refused(deep, /5 levels deep; at most 4/, TOKEN);
-    await refused('/articles?populate[author][populate][articles][populate][topics][populate][articles][populate][cover]=true', /levels deep/, TOKEN);
+    await refused(
+      '/articles?populate[author][populate][articles][populate][topics][populate][articles][populate][cover]=true',
+      /levels deep/,
+      TOKEN,
+    );
     const withinDepth = await getJson(api('/home-page?populate=featured.article.author.avatar'), TOKEN);
     assert.equal(withinDepth.status, 200, withinDepth.text);
     const star = await getJson(api('/articles?populate=*&pagination[pageSize]=2'), TOKEN);
@@ -110,7 +123,10 @@ export const queryBoundsTests = (ctx: CmsContext) => {
     await refused(`/articles?filters[title][$containsi]=${long}`, /201 characters; at most 200/);
     await refused(`/articles?filters[$or][0][excerpt][$startsWith]=${long}`, /at most 200/);
     assert.equal((await getJson(api(`/articles?filters[title][$containsi]=${'a'.repeat(200)}`))).status, 200);
-    await refused('/articles?filters[topics][articles][author][articles][topics][slug][$eq]=x', /nest 7 levels; at most 6/);
+    await refused(
+      '/articles?filters[topics][articles][author][articles][topics][slug][$eq]=x',
+      /nest 7 levels; at most 6/,
+    );
     const many = Array.from({ length: 101 }, (_, i) => `filters[slug][$in][${i}]=s${i}`).join('&');
     await refused(`/articles?${many}`, /at most 100 values/);
     await refused(`/articles?_q=${'b'.repeat(101)}`, /_q must be one string of at most 100/);

@@ -8,7 +8,14 @@ import { it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 
 import { TOKEN, type CmsContext } from '../helpers/cms-suite';
-import { captureSiteRoutes, fixturePath, normalizeFixture, orphanFixtures, readFixture, UPDATE_COMMAND } from '../helpers/site-fixtures';
+import {
+  captureSiteRoutes,
+  fixturePath,
+  normalizeFixture,
+  orphanFixtures,
+  readFixture,
+  UPDATE_COMMAND,
+} from '../helpers/site-fixtures';
 
 /**
  * Search ranks by the database's own full-text engine (SQLite: FTS5 bm25; PostgreSQL: title and

@@ -18,7 +18,10 @@ export const storedLinkTests = (ctx: CmsContext) => {
     const slug = `broken-links-${ctx.kind}`;
     const good = 'https://www.nhs.uk/live-well/';
     const doc = await ctx.newArticle(slug, {
-      recommended: [...UNPARSEABLE.map((url) => ({ url, label: `Broken ${url}` })), { url: good, label: 'NHS: Live well' }],
+      recommended: [
+        ...UNPARSEABLE.map((url) => ({ url, label: `Broken ${url}` })),
+        { url: good, label: 'NHS: Live well' },
+      ],
       references: [{ title: 'A source with a broken link', url: UNPARSEABLE[0] }],
     });
     const published = await ctx.editor.publishArticle(doc.documentId);

@@ -17,7 +17,8 @@ import { AdminSession, getJson, type ErrorBody } from '../helpers/http';
 type UploadedFile = { id: number; name: string; mime: string; ext: string; url: string };
 type FilePage = { pagination: { total: number } };
 
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+const PDF =
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 export const uploadTests = (ctx: CmsContext) => {
   let author: AdminSession;
@@ -25,7 +26,9 @@ export const uploadTests = (ctx: CmsContext) => {
 
   before(async () => {
     author = await AdminSession.login(ctx.cms.url, exampleEnv('AUTHOR_EMAIL'), exampleEnv('AUTHOR_PASSWORD'));
-    png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2a7' } }).png().toBuffer();
+    png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2a7' } })
+      .png()
+      .toBuffer();
   });
 
   /** Files on disk and rows in plugin::upload.file (counted by the editor, who sees every file). */
@@ -70,7 +73,13 @@ export const uploadTests = (ctx: CmsContext) => {
     assert.match(served.headers.get('content-security-policy') ?? '', /\bsandbox\b/);
   });
 
-  const refused: Array<{ what: string; name: string; bytes: () => Uint8Array | string; mime: string; message: RegExp }> = [
+  const refused: Array<{
+    what: string;
+    name: string;
+    bytes: () => Uint8Array | string;
+    mime: string;
+    message: RegExp;
+  }> = [
     {
       what: 'an HTML page',
       name: 'offer.html',
@@ -97,7 +106,8 @@ export const uploadTests = (ctx: CmsContext) => {
       name: 'photo.png',
       bytes: () => 'alert(document.cookie);\n'.repeat(20),
       mime: 'image/png',
-      message: /^Only JPEG, PNG, WebP, GIF, AVIF images and PDF files may be uploaded; this file is not a recognised image or PDF/,
+      message:
+        /^Only JPEG, PNG, WebP, GIF, AVIF images and PDF files may be uploaded; this file is not a recognised image or PDF/,
     },
     {
       what: 'a script sent as application/octet-stream',

@@ -85,7 +85,13 @@ export const useSeededCms = (kind: DatabaseKind) => {
     state.webhook = await startWebhookReceiver();
     // The suite reads the public API far more often than a client may; tests/public-rate-limit.test.ts
     // covers the limit itself.
-    env = { ...db.env, SEED_DEMO_CONTENT: 'true', SITE_URL: state.webhook.url, REVALIDATE_SECRET, PUBLIC_RATE_LIMIT: 'false' };
+    env = {
+      ...db.env,
+      SEED_DEMO_CONTENT: 'true',
+      SITE_URL: state.webhook.url,
+      REVALIDATE_SECRET,
+      PUBLIC_RATE_LIMIT: 'false',
+    };
     state.cms = await startCms(env);
     state.editor = await AdminSession.login(state.cms.url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));
   });

@@ -91,7 +91,11 @@ export class AdminSession {
   async upload(fileName: string, bytes: Uint8Array | string, mimeType: string) {
     const form = new FormData();
     // A copy: the DOM's Blob takes only bytes over a plain ArrayBuffer (a Buffer may sit on a shared one).
-    form.append('files', new Blob([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], { type: mimeType }), fileName);
+    form.append(
+      'files',
+      new Blob([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], { type: mimeType }),
+      fileName,
+    );
     form.append('fileInfo', JSON.stringify({ name: fileName, alternativeText: 'test', caption: null }));
     const res = await fetch(`${this.base}/upload`, {
       method: 'POST',

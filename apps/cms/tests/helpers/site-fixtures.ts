@@ -63,7 +63,8 @@ export const normalizeFixture = (body: unknown): unknown => {
     }
     if (DATABASE_KEYS.has(key)) return placeholder(key, value);
     if (RUN_TIMESTAMPS.has(key) && typeof value === 'string') return '<timestamp>';
-    if (key === 'url' && typeof value === 'string' && value.startsWith('/uploads/')) return value.replace(UPLOAD_HASH, '_<hash>');
+    if (key === 'url' && typeof value === 'string' && value.startsWith('/uploads/'))
+      return value.replace(UPLOAD_HASH, '_<hash>');
     return value;
   };
   return walk(body, '');

@@ -8,5 +8,7 @@ export const dynamic = 'force-dynamic';
 /** The sitemap index robots.txt names: the listings file, then one file per 10,000 articles. */
 export async function GET(): Promise<Response> {
   const files = await getSitemapFiles();
-  return new Response(buildSitemapIndex(files.map((file) => absoluteUrl(sitemapFilePath(file)))), { headers: XML_HEADERS });
+  return new Response(buildSitemapIndex(files.map((file) => absoluteUrl(sitemapFilePath(file)))), {
+    headers: XML_HEADERS,
+  });
 }

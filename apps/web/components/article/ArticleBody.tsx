@@ -15,7 +15,9 @@ export function ArticleBody({ sections }: { sections: BodySection[] }) {
           case 'rich-text':
             return <RichText key={section.key} blocks={section.blocks} />;
           case 'key-takeaways':
-            return <KeyTakeaways key={section.key} id={`${section.key}-title`} title={section.title} items={section.items} />;
+            return (
+              <KeyTakeaways key={section.key} id={`${section.key}-title`} title={section.title} items={section.items} />
+            );
           case 'callout':
             return <Callout key={section.key} variant={section.variant} title={section.title} body={section.body} />;
           case 'pull-quote':

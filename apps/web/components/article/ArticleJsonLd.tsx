@@ -11,7 +11,15 @@ export function ArticleJsonLd({ article, settings }: { article: Article; setting
   const topic = article.topics[0];
   return (
     <>
-      <JsonLd data={articleJsonLd({ article, settings, origin: siteUrl(), url, imageUrl: image ? publicImageUrl(image) : null })} />
+      <JsonLd
+        data={articleJsonLd({
+          article,
+          settings,
+          origin: siteUrl(),
+          url,
+          imageUrl: image ? publicImageUrl(image) : null,
+        })}
+      />
       <JsonLd
         data={breadcrumbJsonLd([
           { name: 'Home', url: absoluteUrl('/') },

@@ -32,7 +32,13 @@ export function RecommendedRail({ items }: { items: RelatedLink[] }) {
               <span className={styles.externalMark} aria-hidden="true">
                 ↗
               </span>
-              <a href={item.href} target="_blank" rel="noopener noreferrer" className={styles.link} data-external="true">
+              <a
+                href={item.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className={styles.link}
+                data-external="true"
+              >
                 {item.label}
                 <span className={styles.externalLabel}>
                   External site<span className="visually-hidden">, opens in a new tab</span>

@@ -6,18 +6,26 @@
  * `external` flag (unsafe links were turned into text there).
  */
 import { Fragment, type ReactNode } from 'react';
-import { unreachable, type RichTextBlock, type RichTextInline, type RichTextLeaf, type RichTextList } from '@nourish/content';
+import {
+  unreachable,
+  type RichTextBlock,
+  type RichTextInline,
+  type RichTextLeaf,
+  type RichTextList,
+} from '@nourish/content';
 import { IntentLink } from '@/components/site/IntentLink';
 
 /** Line breaks typed inside a paragraph (shift+enter in the editor) stay line breaks. */
 function lines(text: string): ReactNode {
   const parts = text.split(/\r?\n|\r/);
-  return parts.length === 1 ? text : parts.map((part, index) => (
-    <Fragment key={index}>
-      {index > 0 ? <br /> : null}
-      {part}
-    </Fragment>
-  ));
+  return parts.length === 1
+    ? text
+    : parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <br /> : null}
+          {part}
+        </Fragment>
+      ));
 }
 
 function Leaf({ leaf }: { leaf: RichTextLeaf }) {

@@ -12,7 +12,12 @@ type Props = {
   sizes?: string;
 };
 
-export function ArticleCard({ article, headingLevel = 3, variant = 'default', sizes = '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw' }: Props) {
+export function ArticleCard({
+  article,
+  headingLevel = 3,
+  variant = 'default',
+  sizes = '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw',
+}: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={`${styles.card} ${styles[variant]}`}>

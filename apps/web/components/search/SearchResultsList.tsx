@@ -11,7 +11,9 @@ export function SearchResultsList({ outcome, rawQuery }: Props) {
     case 'no-query':
       return (
         <p className={styles.message}>
-          {rawQuery.trim() ? 'Please type at least two characters.' : 'Type a word or two, for example “magnesium” or “gut health”.'}
+          {rawQuery.trim()
+            ? 'Please type at least two characters.'
+            : 'Type a word or two, for example “magnesium” or “gut health”.'}
         </p>
       );
     case 'unavailable':
@@ -44,7 +46,11 @@ export function SearchResultsList({ outcome, rawQuery }: Props) {
           ) : (
             <p className={styles.message}>Try fewer or different words, or check the spelling.</p>
           )}
-          <Pagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => searchPageHref(results.query, page)} />
+          <Pagination
+            page={results.page}
+            pageCount={results.pageCount}
+            hrefFor={(page) => searchPageHref(results.query, page)}
+          />
         </section>
       );
     }

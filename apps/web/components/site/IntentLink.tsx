@@ -14,7 +14,15 @@ export function IntentLink({ href, className, rel, children }: Props) {
   const [intent, setIntent] = useState(false);
   const show = () => setIntent(true);
   return (
-    <Link href={href} className={className} rel={rel} prefetch={intent ? null : false} onMouseEnter={show} onFocus={show} onTouchStart={show}>
+    <Link
+      href={href}
+      className={className}
+      rel={rel}
+      prefetch={intent ? null : false}
+      onMouseEnter={show}
+      onFocus={show}
+      onTouchStart={show}
+    >
       {children}
     </Link>
   );

@@ -11,7 +11,13 @@ type Props = {
 /** A plain GET form: search works with JavaScript turned off. */
 export function SearchForm({ defaultValue = '', id, compact = false, label }: Props) {
   return (
-    <form action="/search" method="get" role="search" aria-label={label} className={compact ? `${styles.form} ${styles.compact}` : styles.form}>
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label={label}
+      className={compact ? `${styles.form} ${styles.compact}` : styles.form}
+    >
       <label htmlFor={id} className={compact ? 'visually-hidden' : styles.label}>
         Search articles
       </label>

@@ -16,8 +16,7 @@
 import { varnishXkeyPurger } from './varnish-xkey';
 
 export type EdgePurgeResult =
-  | { edge: string; ok: true; purged: number | null }
-  | { edge: string; ok: false; error: string };
+  { edge: string; ok: true; purged: number | null } | { edge: string; ok: false; error: string };
 
 export interface EdgePurger {
   /** Where purges go (for logs and reports); empty when there is no edge. */

@@ -20,7 +20,10 @@ const purgedCount = (body: string): number | null => {
   }
 };
 
-export function varnishXkeyPurger(urls: readonly string[], { timeoutMs, fetch: fetchImpl = fetch }: Options): EdgePurger {
+export function varnishXkeyPurger(
+  urls: readonly string[],
+  { timeoutMs, fetch: fetchImpl = fetch }: Options,
+): EdgePurger {
   const purgeOne = async (url: string, header: string): Promise<EdgePurgeResult> => {
     try {
       const response = await fetchImpl(url, {

@@ -66,7 +66,8 @@ const articlePageQuery = (filters: Record<string, unknown>): StrapiQuery => ({
 });
 
 export const articleBySlugQuery = (slug: string): StrapiQuery => articlePageQuery({ slug: { $eq: slug } });
-export const articleByDocumentIdQuery = (documentId: string): StrapiQuery => articlePageQuery({ documentId: { $eq: documentId } });
+export const articleByDocumentIdQuery = (documentId: string): StrapiQuery =>
+  articlePageQuery({ documentId: { $eq: documentId } });
 
 export type ArticleListFilter = { topicSlug?: string; authorSlug?: string };
 
@@ -78,7 +79,11 @@ export const articleListQuery = (filter: ArticleListFilter, page: number, pageSi
   const filters: Record<string, unknown> = {};
   if (filter.topicSlug) filters.topics = { slug: { $eq: filter.topicSlug } };
   // An author's page lists what they wrote and what they medically reviewed.
-  if (filter.authorSlug) filters.$or = [{ author: { slug: { $eq: filter.authorSlug } } }, { reviewer: { slug: { $eq: filter.authorSlug } } }];
+  if (filter.authorSlug)
+    filters.$or = [
+      { author: { slug: { $eq: filter.authorSlug } } },
+      { reviewer: { slug: { $eq: filter.authorSlug } } },
+    ];
   return {
     ...(Object.keys(filters).length > 0 ? { filters } : {}),
     fields: [...ARTICLE_SUMMARY_FIELDS],
@@ -126,7 +131,9 @@ export const articlePagePath = (slug: string) => `/articles/by-slug/${slug}`;
 export async function getArticleBySlug(client: CmsClient, slug: string): Promise<Article | null> {
   if (!isValidSlug(slug)) return null;
   const response = await orWhenNotFound(
-    client.get(articlePagePath(slug), {}, articlePageResponse, { tags: [cacheTags.article(slug), cacheTags.articlePages] }),
+    client.get(articlePagePath(slug), {}, articlePageResponse, {
+      tags: [cacheTags.article(slug), cacheTags.articlePages],
+    }),
     null,
   );
   return response ? toArticle(response.data, client.mediaUrl) : null;
@@ -137,14 +144,26 @@ export async function getArticleBySlug(client: CmsClient, slug: string): Promise
  * site's token; `published`: the live one), or `null`. Never cached. The caller checks that its
  * slug is the one in the URL, so a session for one draft cannot open another.
  */
-export async function getArticlePreview(client: CmsClient, documentId: string, status: 'draft' | 'published'): Promise<Article | null> {
+export async function getArticlePreview(
+  client: CmsClient,
+  documentId: string,
+  status: 'draft' | 'published',
+): Promise<Article | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(documentId)) return null;
-  const response = await client.get('/articles', { ...articleByDocumentIdQuery(documentId), status }, articleListResponse, { noStore: true });
+  const response = await client.get(
+    '/articles',
+    { ...articleByDocumentIdQuery(documentId), status },
+    articleListResponse,
+    { noStore: true },
+  );
   const raw = response.data[0];
   return raw ? toArticle(raw, client.mediaUrl) : null;
 }
 
-const toPage = <T>(items: T[], meta: { page: number; pageSize: number; pageCount: number; total: number }): Paginated<T> => ({
+const toPage = <T>(
+  items: T[],
+  meta: { page: number; pageSize: number; pageCount: number; total: number },
+): Paginated<T> => ({
   items,
   page: meta.page,
   pageSize: meta.pageSize,
@@ -161,7 +180,9 @@ export async function getArticleSummaries(
   const tags: string[] = [cacheTags.articles];
   if (filter.topicSlug) tags.push(cacheTags.topic(filter.topicSlug));
   if (filter.authorSlug) tags.push(cacheTags.author(filter.authorSlug));
-  const response = await client.get('/articles', articleListQuery(filter, page, pageSize), articleSummaryListResponse, { tags });
+  const response = await client.get('/articles', articleListQuery(filter, page, pageSize), articleSummaryListResponse, {
+    tags,
+  });
   return toPage(
     response.data.map((raw) => toArticleSummary(raw, client.mediaUrl)),
     response.meta.pagination,
@@ -189,17 +210,23 @@ export const getLatestArticles = async (client: CmsClient, limit: number): Promi
   (await getArticleSummaries(client, { page: 1, pageSize: limit })).items;
 
 /** The CMS's sitemap pages of published articles (one sitemap file each, up to 10,000 URLs). */
-export const articleSitemapPath = (page?: number) => (page === undefined ? '/sitemap/articles' : `/sitemap/articles/${page}`);
+export const articleSitemapPath = (page?: number) =>
+  page === undefined ? '/sitemap/articles' : `/sitemap/articles/${page}`;
 
 /** How many article sitemap files there are (at least one, possibly empty). */
 export async function getArticleSitemapCount(client: CmsClient): Promise<number> {
-  const response = await client.get(articleSitemapPath(), {}, articleSitemapSummaryResponse, { tags: [cacheTags.articles] });
+  const response = await client.get(articleSitemapPath(), {}, articleSitemapSummaryResponse, {
+    tags: [cacheTags.articles],
+  });
   return response.meta.pagination.pageCount;
 }
 
 /** One article sitemap file: each published article's path and last change; [] past the last. */
 export async function getArticleSitemapEntries(client: CmsClient, page: number): Promise<SitemapEntry[]> {
   if (!Number.isInteger(page) || page < 1) return [];
-  const response = await orWhenNotFound(client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] }), null);
+  const response = await orWhenNotFound(
+    client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] }),
+    null,
+  );
   return (response?.data ?? []).map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt }));
 }

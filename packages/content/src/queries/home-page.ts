@@ -33,7 +33,15 @@ export async function getHomePage(client: CmsClient): Promise<HomePage> {
   );
 
   const sections = (data.topicSections ?? []).flatMap((section) =>
-    section.topic ? [{ heading: section.heading?.trim() || section.topic.name, topic: toTopicRef(section.topic), limit: section.limit ?? 4 }] : [],
+    section.topic
+      ? [
+          {
+            heading: section.heading?.trim() || section.topic.name,
+            topic: toTopicRef(section.topic),
+            limit: section.limit ?? 4,
+          },
+        ]
+      : [],
   );
   const topicSections = await Promise.all(
     sections.map(async ({ heading, topic, limit }) => ({

@@ -15,12 +15,9 @@ export const redirectByPathQuery = (path: string): StrapiQuery => ({
 
 export async function getRedirect(client: CmsClient, path: string): Promise<Redirect | null> {
   if (!/^\/[\w\-/.]{0,300}$/.test(path)) return null;
-  const response = await client.get(
-    '/redirects',
-    redirectByPathQuery(path),
-    redirectListResponse,
-    { tags: [cacheTags.redirects] },
-  );
+  const response = await client.get('/redirects', redirectByPathQuery(path), redirectListResponse, {
+    tags: [cacheTags.redirects],
+  });
   const found = response.data[0];
   if (!found) return null;
   const to = safeHref(found.to);

@@ -13,7 +13,11 @@ export const ALSO_LIKE_LIMIT = 6;
 export const relatedPath = (slug: string) => `/articles/${slug}/related`;
 
 /** The rails for the article with this slug, or `null` when the CMS has no such published article. */
-export async function getRelatedRails(client: CmsClient, slug: string, limit = ALSO_LIKE_LIMIT): Promise<RelatedRails | null> {
+export async function getRelatedRails(
+  client: CmsClient,
+  slug: string,
+  limit = ALSO_LIKE_LIMIT,
+): Promise<RelatedRails | null> {
   if (!isValidSlug(slug)) return null;
   const response = await orWhenNotFound(
     client.get(relatedPath(slug), { limit }, relatedResponse, { tags: [cacheTags.article(slug), cacheTags.articles] }),

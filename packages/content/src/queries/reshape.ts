@@ -12,7 +12,11 @@ import type { RawTopicRef } from '../schemas/topic';
 export type MediaUrl = (url: string) => string;
 
 /** Images without dimensions cannot be laid out without a shift, so they are left out. */
-export const toImage = (media: RawMedia | null | undefined, alt: string | null | undefined, mediaUrl: MediaUrl): ImageRef | null => {
+export const toImage = (
+  media: RawMedia | null | undefined,
+  alt: string | null | undefined,
+  mediaUrl: MediaUrl,
+): ImageRef | null => {
   if (!media || !media.width || !media.height) return null;
   return {
     url: mediaUrl(media.url),

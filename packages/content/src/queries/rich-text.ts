@@ -130,13 +130,24 @@ export const reshapeBody = (components: RawBodyComponent[], mediaUrl: MediaUrl):
             case 'image': {
               // Inline images are rendered like figures (next/image, caption), between rich-text parts.
               const image = toImage(
-                { url: node.image.url, width: node.image.width ?? null, height: node.image.height ?? null, alternativeText: node.image.alternativeText ?? null },
+                {
+                  url: node.image.url,
+                  width: node.image.width ?? null,
+                  height: node.image.height ?? null,
+                  alternativeText: node.image.alternativeText ?? null,
+                },
                 node.image.alternativeText,
                 mediaUrl,
               );
               if (image) {
                 flush();
-                sections.push({ kind: 'figure', key: `${key}-image-${part++}`, image, caption: node.image.caption?.trim() || null, credit: null });
+                sections.push({
+                  kind: 'figure',
+                  key: `${key}-image-${part++}`,
+                  image,
+                  caption: node.image.caption?.trim() || null,
+                  credit: null,
+                });
               }
               break;
             }
@@ -150,21 +161,40 @@ export const reshapeBody = (components: RawBodyComponent[], mediaUrl: MediaUrl):
       case 'content.key-takeaways': {
         const items = component.items.map((item) => item.text.trim()).filter(Boolean);
         words += items.reduce((sum, item) => sum + countWords(item), 0);
-        if (items.length > 0) sections.push({ kind: 'key-takeaways', key, title: component.title?.trim() || 'Key takeaways', items });
+        if (items.length > 0)
+          sections.push({ kind: 'key-takeaways', key, title: component.title?.trim() || 'Key takeaways', items });
         break;
       }
       case 'content.callout':
         words += countWords(`${component.title ?? ''} ${component.body}`);
-        sections.push({ kind: 'callout', key, variant: component.variant, title: component.title?.trim() || null, body: component.body });
+        sections.push({
+          kind: 'callout',
+          key,
+          variant: component.variant,
+          title: component.title?.trim() || null,
+          body: component.body,
+        });
         break;
       case 'content.pull-quote':
         words += countWords(component.quote);
-        sections.push({ kind: 'pull-quote', key, quote: component.quote, attribution: component.attribution?.trim() || null });
+        sections.push({
+          kind: 'pull-quote',
+          key,
+          quote: component.quote,
+          attribution: component.attribution?.trim() || null,
+        });
         break;
       case 'content.figure': {
         const image = toImage(component.image, component.alt, mediaUrl);
         words += countWords(component.caption ?? '');
-        if (image) sections.push({ kind: 'figure', key, image, caption: component.caption?.trim() || null, credit: component.credit?.trim() || null });
+        if (image)
+          sections.push({
+            kind: 'figure',
+            key,
+            image,
+            caption: component.caption?.trim() || null,
+            credit: component.credit?.trim() || null,
+          });
         break;
       }
       default:

@@ -21,7 +21,9 @@ export async function searchArticles(
   options: { query: string; page?: number; pageSize?: number },
 ): Promise<SearchResults> {
   const { page = 1, pageSize = 10 } = options;
-  const response = await client.get(SEARCH_PATH, searchQuery(options.query, page, pageSize), searchResponse, { noStore: true });
+  const response = await client.get(SEARCH_PATH, searchQuery(options.query, page, pageSize), searchResponse, {
+    noStore: true,
+  });
   return {
     query: response.meta.q,
     items: response.data.map((raw) => toArticleSummary(raw, client.mediaUrl)),

@@ -15,7 +15,9 @@ export const siteSettingsQuery: StrapiQuery = {
 };
 
 export async function getSiteSettings(client: CmsClient): Promise<SiteSettings> {
-  const { data } = await client.get('/site-setting', siteSettingsQuery, siteSettingResponse, { tags: [cacheTags.settings] });
+  const { data } = await client.get('/site-setting', siteSettingsQuery, siteSettingResponse, {
+    tags: [cacheTags.settings],
+  });
   return {
     siteName: data.siteName,
     publisherName: data.publisherName,

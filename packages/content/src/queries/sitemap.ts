@@ -15,7 +15,10 @@ export type SitemapFile = { kind: 'pages' } | { kind: 'articles'; page: number }
 /** Every sitemap file, in index order. */
 export async function getSitemapFiles(client: CmsClient): Promise<SitemapFile[]> {
   const articlePages = await getArticleSitemapCount(client);
-  return [{ kind: 'pages' }, ...Array.from({ length: articlePages }, (_, i): SitemapFile => ({ kind: 'articles', page: i + 1 }))];
+  return [
+    { kind: 'pages' },
+    ...Array.from({ length: articlePages }, (_, i): SitemapFile => ({ kind: 'articles', page: i + 1 })),
+  ];
 }
 
 /** Topic and author pages with their last change (the home page is the site's own). */

@@ -2,11 +2,27 @@
 import { z } from 'zod';
 import { authorRefSchema } from './author';
 import { blocksSchema } from './blocks';
-import { collectionResponse, isoDate, singleResponse, isoDateTime, mediaSchema, paginationSchema, referenceSchema, seoSchema } from './shared';
+import {
+  collectionResponse,
+  isoDate,
+  singleResponse,
+  isoDateTime,
+  mediaSchema,
+  paginationSchema,
+  referenceSchema,
+  seoSchema,
+} from './shared';
 import { topicRefSchema } from './topic';
 
 /** Fields of a card / list item. `firstPublishedAt` is the public date (publishedAt moves on every re-publish). */
-export const ARTICLE_SUMMARY_FIELDS = ['title', 'slug', 'excerpt', 'coverAlt', 'firstPublishedAt', 'updatedAt'] as const;
+export const ARTICLE_SUMMARY_FIELDS = [
+  'title',
+  'slug',
+  'excerpt',
+  'coverAlt',
+  'firstPublishedAt',
+  'updatedAt',
+] as const;
 /** `nextReviewDue` is an editorial plan, private to the CMS admin. */
 export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'lastReviewedAt'] as const;
 
@@ -71,7 +87,9 @@ export const bodyComponentSchema = z.discriminatedUnion('__component', [
 export type RawBodyComponent = z.output<typeof bodyComponentSchema>;
 /** The body's block kinds. A table keyed by this (`Record<BodyComponentUid, ...>`) fails to compile until a new kind is added to it. */
 export type BodyComponentUid = RawBodyComponent['__component'];
-export const BODY_COMPONENT_UIDS: readonly BodyComponentUid[] = bodyComponentSchema.options.map((option) => option.shape.__component.value);
+export const BODY_COMPONENT_UIDS: readonly BodyComponentUid[] = bodyComponentSchema.options.map(
+  (option) => option.shape.__component.value,
+);
 
 export const articleSchema = articleSummarySchema.extend({
   lastReviewedAt: isoDate.nullable().optional(),

@@ -7,7 +7,10 @@ import { topicRefSchema } from './topic';
 export const homePageSchema = z.object({
   updatedAt: isoDateTime,
   // `article` is null when the pick points at an article that is not published.
-  featured: z.array(z.object({ article: articleSummarySchema.nullable().optional() })).nullable().optional(),
+  featured: z
+    .array(z.object({ article: articleSummarySchema.nullable().optional() }))
+    .nullable()
+    .optional(),
   topicSections: z
     .array(
       z.object({

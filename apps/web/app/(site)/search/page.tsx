@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
-const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const firstValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = firstValue((await searchParams).q)?.trim();

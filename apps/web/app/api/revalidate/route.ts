@@ -23,13 +23,18 @@ function purgeEdgeAfterResponse(tags: string[]): number {
   try {
     edge = purger ??= edgePurgerFromEnv();
   } catch (error) {
-    console.error(`[revalidate] edge purge not configured correctly: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[revalidate] edge purge not configured correctly: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 0;
   }
   if (edge.edges.length === 0) return 0;
   after(async () => {
     for (const result of await edge.purge(tags)) {
-      if (result.ok) console.log(`[revalidate] edge ${result.edge}: purged ${result.purged ?? '?'} object(s) for ${tags.length} tag(s)`);
+      if (result.ok)
+        console.log(
+          `[revalidate] edge ${result.edge}: purged ${result.purged ?? '?'} object(s) for ${tags.length} tag(s)`,
+        );
       else console.error(`[revalidate] edge purge failed at ${result.edge}: ${result.error}`);
     }
   });

@@ -8,7 +8,11 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const file = parseSitemapFile((await params).file);
   const listed = file !== null && (await getSitemapFiles()).some((f) => sitemapFilePath(f) === sitemapFilePath(file));
-  if (!file || !listed) return new Response('No such sitemap file\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!file || !listed)
+    return new Response('No such sitemap file\n', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const entries = await getSitemapEntries(file);
   const urls = [
     ...(file.kind === 'pages' ? [{ url: absoluteUrl('/') }] : []),

@@ -9,7 +9,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findBySlug(ctx: { params: { slug?: string }; body: unknown; notFound: (m: string) => void }) {
     const slug = slugParam(ctx.params);
     const page = await service(strapi, 'api::article.article-page').bySlug(slug);
-    if (!page) { ctx.notFound(`No published article with slug "${slug}"`); return; }
+    if (!page) {
+      ctx.notFound(`No published article with slug "${slug}"`);
+      return;
+    }
     const body: RawArticlePageResponse = { data: page };
     ctx.body = body;
   },

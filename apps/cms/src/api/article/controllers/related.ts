@@ -27,7 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const rails = await service(strapi, 'api::article.related').forArticle(slug, limit);
-    if (!rails) { ctx.notFound(`No published article with slug "${slug}"`); return; }
+    if (!rails) {
+      ctx.notFound(`No published article with slug "${slug}"`);
+      return;
+    }
     const body: RawRelated = {
       data: { recommended: rails.recommended, alsoLike: rails.alsoLike },
       meta: { slug, limit, recommendedSource: rails.recommendedSource },

@@ -30,13 +30,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const { documentIds, total } = await service(strapi, 'api::article.search-index').search(q, page, pageSize);
-    const summaries: Map<string, RawArticleSummary> = await service(strapi, 'api::article.summaries').byDocumentIds(documentIds);
+    const summaries: Map<string, RawArticleSummary> = await service(strapi, 'api::article.summaries').byDocumentIds(
+      documentIds,
+    );
     const body: RawSearch = {
       data: documentIds.flatMap((id: string) => summaries.get(id) ?? []),
       // pageCount counts the pages that can be asked for; total stays the true number of matches.
       meta: {
         q,
-        pagination: { page, pageSize, pageCount: Math.min(Math.ceil(total / pageSize), Math.floor(MAX_SEARCH_RESULTS / pageSize)), total },
+        pagination: {
+          page,
+          pageSize,
+          pageCount: Math.min(Math.ceil(total / pageSize), Math.floor(MAX_SEARCH_RESULTS / pageSize)),
+          total,
+        },
       },
     };
     ctx.body = body;

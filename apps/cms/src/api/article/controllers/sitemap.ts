@@ -21,8 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!/^[1-9]\d{0,5}$/.test(raw)) throw new errors.ValidationError('page must be a whole number from 1');
       const page = Number(raw);
       const pagination = await sitemap().summary();
-      if (page > pagination.pageCount) { ctx.notFound(`The article sitemap has ${pagination.pageCount} page(s)`); return; }
-      const body: RawArticleStampListResponse = { data: await sitemap().page(page), meta: { pagination: { ...pagination, page } } };
+      if (page > pagination.pageCount) {
+        ctx.notFound(`The article sitemap has ${pagination.pageCount} page(s)`);
+        return;
+      }
+      const body: RawArticleStampListResponse = {
+        data: await sitemap().page(page),
+        meta: { pagination: { ...pagination, page } },
+      };
       ctx.body = body;
     },
   };

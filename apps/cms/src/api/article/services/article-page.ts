@@ -50,8 +50,14 @@ const sqlFor = (d: Dialect) => {
   // Keyed by block kind: a kind added to the contract does not compile until it is read here.
   const body: Record<BodyComponentUid, ComponentSql> = {
     'content.rich-text': { table: 'components_content_rich_texts', fields: `'body', ${embed('x.body')}` },
-    'content.callout': { table: 'components_content_callouts', fields: `'variant', x.variant, 'title', x.title, 'body', x.body` },
-    'content.pull-quote': { table: 'components_content_pull_quotes', fields: `'quote', x.quote, 'attribution', x.attribution` },
+    'content.callout': {
+      table: 'components_content_callouts',
+      fields: `'variant', x.variant, 'title', x.title, 'body', x.body`,
+    },
+    'content.pull-quote': {
+      table: 'components_content_pull_quotes',
+      fields: `'quote', x.quote, 'attribution', x.attribution`,
+    },
     'content.key-takeaways': {
       table: 'components_content_key_takeaways',
       fields: `'title', x.title, 'items', (SELECT ${agg}(${obj}('text', tk.text) ORDER BY kc."order")
@@ -65,7 +71,10 @@ const sqlFor = (d: Dialect) => {
   };
   const components: Record<string, ComponentSql> = {
     ...body,
-    'shared.reference': { table: 'components_shared_references', fields: `'title', x.title, 'publisher', x.publisher, 'year', x.year, 'url', x.url, 'doi', x.doi` },
+    'shared.reference': {
+      table: 'components_shared_references',
+      fields: `'title', x.title, 'publisher', x.publisher, 'year', x.year, 'url', x.url, 'doi', x.doi`,
+    },
     'shared.seo': {
       table: 'components_shared_seos',
       fields: `'metaTitle', x.meta_title, 'metaDescription', x.meta_description, 'canonicalUrl', x.canonical_url, 'noindex', x.noindex,
@@ -94,7 +103,8 @@ const SQL: Record<Dialect, string> = { postgres: sqlFor('postgres'), sqlite: sql
 
 // SQLite returns JSON as text and datetimes as epoch milliseconds; PostgreSQL returns objects and Dates.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the SQL built; the statement is checked against the REST find by the API suite
-const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
+const json = <T>(value: unknown): T | null =>
+  value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 type Row = Record<string, unknown>;
 type StoredComponent = { field: string; __component: string; id: number; data: Json | null };
@@ -118,10 +128,14 @@ const toPage = (row: Row): RawArticle => {
     author: json<RawAuthorRef>(row.author),
     reviewer: json<RawAuthorRef>(row.reviewer),
     topics: json<RawTopicRef[]>(row.topics) ?? [],
-    body: components.filter((c) => c.field === 'body').map((c) => withId<RawBodyComponent>(c, { __component: c.__component })),
+    body: components
+      .filter((c) => c.field === 'body')
+      .map((c) => withId<RawBodyComponent>(c, { __component: c.__component })),
     references: components.filter((c) => c.field === 'references').map((c) => withId<RawReference>(c)),
     // SQLite stores booleans as 0/1.
-    seo: seo?.data ? { ...withId<RawSeo>(seo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) } : null,
+    seo: seo?.data
+      ? { ...withId<RawSeo>(seo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) }
+      : null,
   };
 };
 

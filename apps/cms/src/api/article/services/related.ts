@@ -150,7 +150,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } else if (item.url) {
           const link = externalLink(item.url, item.label);
           if (link) recommended.push(link);
-          else strapi.log.warn(`Related rail of "${slug}": dropped a recommended link whose URL does not parse: ${JSON.stringify(item.url.slice(0, 200))}`);
+          else
+            strapi.log.warn(
+              `Related rail of "${slug}": dropped a recommended link whose URL does not parse: ${JSON.stringify(item.url.slice(0, 200))}`,
+            );
         }
       }
 

@@ -48,7 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS head tsvector`);
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_tsv_idx ON ${TABLE} USING GIN (tsv)`);
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_head_idx ON ${TABLE} USING GIN (head)`);
-        await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_recent_idx ON ${TABLE} (first_published_at DESC NULLS LAST)`);
+        await knex.raw(
+          `CREATE INDEX IF NOT EXISTS ${TABLE}_recent_idx ON ${TABLE} (first_published_at DESC NULLS LAST)`,
+        );
       } else {
         await knex.raw(
           `CREATE VIRTUAL TABLE IF NOT EXISTS ${TABLE} USING fts5(document_id UNINDEXED, title, excerpt, body, tokenize = 'porter unicode61 remove_diacritics 2')`,
@@ -109,7 +111,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Rebuild everything when the index and the published set disagree in size (e.g. after a restore). */
     async rebuildIfStale() {
       await ensureSchema();
-      const [{ count: indexed } = { count: 0 }] = await withConnection(strapi, (knex) => knex(TABLE).count({ count: '*' }));
+      const [{ count: indexed } = { count: 0 }] = await withConnection(strapi, (knex) =>
+        knex(TABLE).count({ count: '*' }),
+      );
       const published = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
       const [{ count: headless } = { count: 0 }] = isPostgres()
         ? await withConnection(strapi, (knex) => knex(TABLE).whereNull('head').count({ count: '*' }))

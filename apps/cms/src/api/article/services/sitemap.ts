@@ -21,7 +21,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summary(): Promise<RawArticleSitemapSummaryResponse['meta']['pagination']> {
       const [{ total } = { total: 0 }] = await published().count<Array<{ total: number | string }>>({ total: '*' });
       const count = Number(total);
-      return { pageSize: SITEMAP_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE)), total: count };
+      return {
+        pageSize: SITEMAP_PAGE_SIZE,
+        pageCount: Math.max(1, Math.ceil(count / SITEMAP_PAGE_SIZE)),
+        total: count,
+      };
     },
 
     async page(page: number): Promise<RawArticleStamp[]> {
@@ -30,7 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy([{ column: 'first_published_at' }, { column: 'id' }])
         .limit(SITEMAP_PAGE_SIZE)
         .offset((page - 1) * SITEMAP_PAGE_SIZE)) as Array<{ slug: string; updated_at: unknown }>;
-      return rows.map((row) => ({ slug: row.slug, updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at') }));
+      return rows.map((row) => ({
+        slug: row.slug,
+        updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at'),
+      }));
     },
   };
 };
