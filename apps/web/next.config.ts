@@ -95,8 +95,8 @@ const nextConfig: NextConfig = {
   // `/` is served by the home page's cacheable route (lib/home-route.ts). A config rewrite, not one
   // in proxy.ts: a proxy rewrite names an absolute URL, which a custom server may take for another
   // origin and fetch over HTTP.
-  async rewrites() {
-    return { beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] };
+  rewrites() {
+    return Promise.resolve({ beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] });
   },
   headers() {
     return Promise.resolve([

@@ -73,7 +73,7 @@ test('attacker headers that fill the cache change nothing the next reader gets',
       if (poisoned.status >= 500) failures.push(`${label}: the poisoned request got ${poisoned.status}`);
       const next = await raw(path);
       if (next.headers['x-edge-cache'] !== 'hit')
-        failures.push(`${label}: the next reader was a ${next.headers['x-edge-cache']}, not a hit`);
+        failures.push(`${label}: the next reader was a ${String(next.headers['x-edge-cache'])}, not a hit`);
       if (JSON.stringify(identity(next)) !== JSON.stringify(reference)) {
         failures.push(`${label}: ${JSON.stringify(identity(next))} instead of ${JSON.stringify(reference)}`);
       }

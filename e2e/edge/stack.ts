@@ -43,7 +43,7 @@ export class Service {
   async start(): Promise<void> {
     const log = fs.openSync(path.join(TMP, `${this.name}.log`), 'a');
     const [bin, ...args] = this.command;
-    const child = spawn(bin!, args, {
+    const child = spawn(bin, args, {
       cwd: this.options.cwd,
       env: this.options.env,
       stdio: ['ignore', log, log],
@@ -85,7 +85,7 @@ export class Service {
     } catch {
       return;
     }
-    const timeout = setTimeout(() => this.kill(), 10_000);
+    const timeout = setTimeout(() => void this.kill(), 10_000);
     await this.exited;
     clearTimeout(timeout);
   }
@@ -136,10 +136,10 @@ export async function startEdgeStack(): Promise<EdgeStack> {
         ...processEnv,
         NODE_ENV: 'production',
         STRAPI_URL: CMS_URL,
-        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN!,
+        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
         SITE_URL: EDGE_URL,
-        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET!,
-        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET!,
+        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
+        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
         EDGE_PURGE_URLS: `${EDGE_URL}/`,
       },
     },

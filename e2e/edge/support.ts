@@ -9,8 +9,9 @@ import { EDGE_URL, SITE_URL, startEdgeStack, type EdgeStack } from './stack';
 export { EDGE_URL, SITE_URL };
 export { expect } from '@playwright/test';
 
-export const test = base.extend<{}, { stack: EdgeStack }>({
+export const test = base.extend<object, { stack: EdgeStack }>({
   stack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this parameter, which must be an object pattern
     async ({}, use) => {
       const stack = await startEdgeStack();
       await use(stack);
@@ -63,7 +64,7 @@ export async function until(
 
 /** Every public URL of the demo content, from the sitemaps, plus the feed, robots and a search. */
 export async function publicPaths(): Promise<string[]> {
-  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
   const files = locs((await edge('/sitemap.xml')).text);
   const pages = (await Promise.all(files.map(async (file) => locs((await edge(file)).text)))).flat();
   if (pages.length < 20) throw new Error(`the sitemaps list only ${pages.length} pages`);

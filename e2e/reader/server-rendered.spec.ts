@@ -4,7 +4,7 @@ import { DEMO_ARTICLE, site } from './support';
 /** The App Router's inline flight data (the RSC payload React hydrates from), decoded. */
 const flightData = (html: string): string =>
   [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)]
-    .map((m) => JSON.parse(m[1]!) as string)
+    .map((m) => JSON.parse(m[1]) as string)
     .join('');
 
 test('an article body reaches the browser as HTML, never as client-component props', async ({ request }) => {

@@ -164,7 +164,7 @@ test('with the CMS killed for a minute, the same holds and nothing answers 500',
   let round = 0;
   for (; Date.now() < until || round < 2; round++) {
     await expectStillServed(`with the CMS killed (round ${round + 1})`);
-    const path = neverRendered[2 + (round % (neverRendered.length - 2))]!;
+    const path = neverRendered[2 + (round % (neverRendered.length - 2))];
     expectUnavailable(path, await get(path), /not answering at the moment/);
     expectUnavailable('/search?q=iron', await get('/search?q=iron'), /Search is temporarily unavailable/);
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -177,12 +177,12 @@ test('after the CMS returns, a page it could not render renders and a publish go
   const sitePid = site.child.pid;
   cms = await startCms();
 
-  const missed = neverRendered[0]!;
+  const missed = neverRendered[0];
   await expect
     .poll(async () => (await get(missed)).status, { message: `${missed} once the CMS is back`, timeout: 30_000 })
     .toBe(200);
 
-  const api = await editorApi({ email: CMS_ENV.EDITOR_EMAIL!, password: CMS_ENV.EDITOR_PASSWORD! }, RESILIENCE_CMS_URL);
+  const api = await editorApi({ email: CMS_ENV.EDITOR_EMAIL, password: CMS_ENV.EDITOR_PASSWORD }, RESILIENCE_CMS_URL);
   const slug = `after-the-outage-${Date.now()}`;
   const title = `Back after the outage ${Date.now()}`;
   const { documentId } = await api.createArticle({

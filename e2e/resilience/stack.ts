@@ -51,14 +51,17 @@ async function start(
     file.write(chunk);
     log = (log + chunk.toString()).slice(-8000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const server: Server = {
     child,
     output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (exited(child)) return resolve();
+        if (exited(child)) {
+          resolve();
+          return;
+        }
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
@@ -116,10 +119,10 @@ export function startSite(): Promise<Server> {
     {
       NODE_ENV: 'production',
       STRAPI_URL: RESILIENCE_CMS_URL,
-      STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN!,
+      STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
       SITE_URL: RESILIENCE_SITE_URL,
-      PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET!,
-      REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET!,
+      PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
+      REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
     },
     `${RESILIENCE_SITE_URL}/robots.txt`,
     120_000,

@@ -65,7 +65,8 @@ const dateTime = (v: unknown) =>
     : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number | Date)).toISOString();
 const calendarDate = (v: unknown) => {
   if (v === null || v === undefined) return null;
-  if (!(v instanceof Date)) return String(v).slice(0, 10);
+  if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 10);
+  if (!(v instanceof Date)) throw new Error(`Not a date from the database: ${JSON.stringify(v)}`);
   // node-postgres reads a `date` as local midnight.
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
@@ -113,11 +114,11 @@ const personQuery = (knex: Knex, link: string, articleId: number) =>
 /** The article page's data for one published article, or null. */
 export async function articleFloor(knex: Knex, slug: string) {
   // 1. The article.
-  const article = (await knex('articles')
+  const article = await knex('articles')
     .where({ slug })
     .whereNotNull('published_at')
     .orderBy('id')
-    .first(
+    .first<Row | undefined>(
       'id',
       'document_id',
       'title',
@@ -127,7 +128,7 @@ export async function articleFloor(knex: Knex, slug: string) {
       'first_published_at',
       'updated_at',
       'last_reviewed_at',
-    )) as Row | undefined;
+    );
   if (!article) return null;
   const id = Number(article.id);
 
@@ -158,9 +159,9 @@ export async function articleFloor(knex: Knex, slug: string) {
         async (type) =>
           [
             type,
-            (await knex(COMPONENTS[type].table)
+            await knex(COMPONENTS[type].table)
               .whereIn('id', idsOf(type))
-              .select('id', ...Object.values(COMPONENTS[type].fields))) as Row[],
+              .select<Row[]>('id', ...Object.values(COMPONENTS[type].fields)),
           ] as const,
       ),
     ),

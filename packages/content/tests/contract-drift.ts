@@ -85,7 +85,7 @@ const SCALAR_TYPES = new Set([
 const TO_ONE = new Set(['oneToOne', 'manyToOne', 'morphToOne']);
 
 type Selection = { fields?: readonly string[]; populate?: Record<string, unknown>; on?: Record<string, unknown> };
-const asSelection = (value: unknown): Selection => (value && typeof value === 'object' ? (value as Selection) : {});
+const asSelection = (value: unknown): Selection => (value && typeof value === 'object' ? value : {});
 
 /** A zod schema without its optional/nullable wrappers, and whether null (or absence) is allowed. */
 const unwrap = (schema: z.ZodType): { inner: z.ZodType; nullable: boolean } => {

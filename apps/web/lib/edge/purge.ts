@@ -26,7 +26,7 @@ export interface EdgePurger {
 }
 
 /** No edge configured: nothing to purge. */
-export const noEdgePurger: EdgePurger = { edges: [], purge: async () => [] };
+export const noEdgePurger: EdgePurger = { edges: [], purge: () => Promise.resolve([]) };
 
 /** The purger EDGE_PURGE_URLS configures (Varnish xkey), or the no-op when it is unset. */
 export function edgePurgerFromEnv(env: Record<string, string | undefined> = process.env): EdgePurger {

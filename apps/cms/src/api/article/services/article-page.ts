@@ -113,7 +113,7 @@ type StoredComponent = { field: string; __component: string; id: number; data: J
 const toPage = (row: Row): RawArticle => {
   const components = (json<StoredComponent[]>(row.components) ?? []).filter((c) => c.data !== null);
   // The statement builds each component's JSON in the contract's shape; this is where it is named so.
-  const withId = <T>(c: StoredComponent, head: Json = {}) => ({ ...head, id: c.id, ...c.data }) as T;
+  const withId = (c: StoredComponent, head: Json = {}): Json => ({ ...head, id: c.id, ...c.data });
   const seo = components.find((c) => c.field === 'seo');
   return {
     documentId: row.document_id as string,
@@ -130,11 +130,11 @@ const toPage = (row: Row): RawArticle => {
     topics: json<RawTopicRef[]>(row.topics) ?? [],
     body: components
       .filter((c) => c.field === 'body')
-      .map((c) => withId<RawBodyComponent>(c, { __component: c.__component })),
-    references: components.filter((c) => c.field === 'references').map((c) => withId<RawReference>(c)),
+      .map((c) => withId(c, { __component: c.__component }) as RawBodyComponent),
+    references: components.filter((c) => c.field === 'references').map((c) => withId(c) as RawReference),
     // SQLite stores booleans as 0/1.
     seo: seo?.data
-      ? { ...withId<RawSeo>(seo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) }
+      ? { ...(withId(seo) as RawSeo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) }
       : null,
   };
 };

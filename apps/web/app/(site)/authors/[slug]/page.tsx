@@ -7,7 +7,7 @@ import { AuthorListing, authorListingMetadata } from '@/components/listing/Autho
 // /authors/[slug]/page/[page]; the old ?page=N addresses redirect there (proxy.ts).
 export const revalidate = 300;
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+export function generateStaticParams(): Array<{ slug: string }> {
   return [];
 }
 

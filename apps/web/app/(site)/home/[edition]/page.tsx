@@ -12,7 +12,7 @@ import { pageMetadata } from '@/lib/seo';
 // is revalidated. Any other /home/... is a 404.
 export const revalidate = 300;
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<Array<{ edition: string }>> {
+export function generateStaticParams(): Array<{ edition: string }> {
   return [];
 }
 

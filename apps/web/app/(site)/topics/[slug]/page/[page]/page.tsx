@@ -6,7 +6,7 @@ import { parsePageSegment } from '@/lib/pagination';
 // Page 2 and up of a listing, cached like page 1 (see ../../page.tsx).
 export const revalidate = 300;
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<Array<{ slug: string; page: string }>> {
+export function generateStaticParams(): Array<{ slug: string; page: string }> {
   return [];
 }
 
