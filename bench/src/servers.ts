@@ -173,7 +173,14 @@ export function startEdge(options: { port: number; sitePort: number }) {
     url,
     '/icon.svg',
     60_000,
-  ).then((server) => ({ ...server, workdir }));
+  ).then((server) => ({
+    ...server,
+    workdir,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(workdir, { recursive: true, force: true });
+    },
+  }));
 }
 
 /** Next keeps rendered pages and fetched data on disk across restarts: a new database needs neither. */
