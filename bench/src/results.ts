@@ -37,11 +37,15 @@ export type SiteResult = {
 };
 
 export type EdgePage = 'article' | 'home' | 'topic';
+/** What the load client accepts: nothing (the page itself, the targets' basis) or gzip, as browsers do. */
+export type Encoding = 'identity' | 'gzip';
 
 /** One page under load through the edge, next to nginx serving the same bytes, measured back to back. */
 export type EdgePageResult = {
   page: EdgePage;
   path: string;
+  /** Absent in the first runs: identity. */
+  encoding?: Encoding;
   bytes: number;
   /** The edge answered exactly the bytes nginx served (what makes the ratio a fair one). */
   sameBytes: boolean;

@@ -169,9 +169,11 @@ const measureSite = async (
         siteUrl,
         edgeUrl,
         pages: [
-          { page: 'article', path: page },
-          { page: 'home', path: '/' },
-          { page: 'topic', path: `/topics/${topic}` },
+          { page: 'article', path: page, encoding: 'identity' },
+          { page: 'home', path: '/', encoding: 'identity' },
+          { page: 'topic', path: `/topics/${topic}`, encoding: 'identity' },
+          // What browsers get: Varnish stores the site's gzip and sends it as it is.
+          { page: 'article', path: page, encoding: 'gzip' },
         ],
         load: settings,
       });

@@ -149,7 +149,7 @@ const withEdge = (check: (edge: EdgeResult, site: SiteResult) => Verdict) =>
 
 const withEdgePage = (page: EdgePage, check: (p: EdgePageResult, site: SiteResult) => Verdict) =>
   withEdge((edge, site) => {
-    const p = edge.pages.find((x) => x.page === page);
+    const p = edge.pages.find((x) => x.page === page && (x.encoding ?? 'identity') === 'identity');
     if (!p) return notMeasured(`the edge was not measured on a ${page} page`);
     if (!p.sameBytes) return notMeasured(`the edge did not serve the bytes nginx served for ${p.path}`);
     return check(p, site);
@@ -188,7 +188,7 @@ const listingVsArticle = (page: 'home' | 'topic', factor: number): Target => ({
 
 /** Every probe through the edge, its load probes named. */
 const edgeProbes = (edge: EdgeResult): Array<[string, LoadResult]> => [
-  ...edge.pages.map((p): [string, LoadResult] => [`edge ${p.page}`, p.edge]),
+  ...edge.pages.map((p): [string, LoadResult] => [`edge ${p.page} (${p.encoding ?? 'identity'})`, p.edge]),
   ['edge reader mix', edge.mix.load],
 ];
 

@@ -6,17 +6,36 @@
  *   (varnishstat MAIN.cache_hit / MAIN.cache_miss, before and after).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
-import type { EdgePage, EdgePageResult, EdgeResult } from '../results';
+import type { EdgePage, EdgePageResult, EdgeResult, Encoding } from '../results';
 import { measureLoad, type LoadOptions } from './http-load';
 import { serveWithNginx } from './nginx';
 
-/** What a load client gets: no Accept-Encoding, so the bytes on the wire are the page itself. */
-const fetchIdentity = async (url: string) => {
-  const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return { body: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'text/html' };
-};
+/**
+ * The bytes a load client gets, undecoded: with no Accept-Encoding the page itself; with
+ * `gzip`, what a browser is sent (node:http, unlike fetch, does not decompress).
+ */
+const fetchRaw = (url: string, encoding: Encoding) =>
+  new Promise<{ body: Buffer; contentType: string; contentEncoding: string | undefined }>((resolve, reject) => {
+    const headers = encoding === 'gzip' ? { 'accept-encoding': 'gzip' } : {};
+    http
+      .get(url, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
+          resolve({
+            body: Buffer.concat(chunks),
+            contentType: res.headers['content-type'] ?? 'text/html',
+            contentEncoding: res.headers['content-encoding'],
+          });
+        });
+      })
+      .on('error', reject);
+  });
 
 export const varnishVersion = () => {
   // varnishd prints its version on stderr.
@@ -43,24 +62,42 @@ export const varnishCounters = (workdir: string) => {
 export async function measureEdgePages(options: {
   siteUrl: string;
   edgeUrl: string;
-  pages: Array<{ page: EdgePage; path: string }>;
+  pages: Array<{ page: EdgePage; path: string; encoding: Encoding }>;
   load: LoadOptions;
 }): Promise<EdgePageResult[]> {
   const results: EdgePageResult[] = [];
-  for (const { page, path } of options.pages) {
-    // The site's cached copy is the reference; the edge stores it on the first request.
-    const { body, contentType } = await fetchIdentity(options.siteUrl + path);
-    await fetchIdentity(options.edgeUrl + path);
-    const nginx = await serveWithNginx(body, contentType);
+  for (const { page, path, encoding } of options.pages) {
+    const headers = encoding === 'gzip' ? { 'accept-encoding': 'gzip' } : undefined;
+    const load = { ...options.load, headers };
+    // The edge's stored copy (from the site's cache) is what nginx serves; with gzip, the
+    // compressed bytes it stores.
+    await fetchRaw(options.edgeUrl + path, encoding);
+    const reference = await fetchRaw(options.edgeUrl + path, encoding);
+    // Not thrown: a page the edge does not store compressed is reported as not the same bytes.
+    const encodedAsAsked = (reference.contentEncoding ?? 'identity') === encoding;
+    const nginx = await serveWithNginx(reference.body, reference.contentType, encoding === 'gzip' ? 'gzip' : undefined);
     let nginxLoad;
     try {
-      nginxLoad = await measureLoad(`${nginx.url}${path.slice(1)}`, options.load);
+      nginxLoad = await measureLoad(`${nginx.url}${path.slice(1)}`, load);
     } finally {
       await nginx.stop();
     }
-    const edge = await measureLoad(options.edgeUrl + path, options.load);
-    const through = await fetchIdentity(options.edgeUrl + path);
-    results.push({ page, path, bytes: body.length, sameBytes: through.body.equals(body), nginx: nginxLoad, edge });
+    const edge = await measureLoad(options.edgeUrl + path, load);
+    const site = await fetchRaw(options.siteUrl + path, 'identity');
+    const after = await fetchRaw(options.edgeUrl + path, encoding);
+    results.push({
+      page,
+      path,
+      encoding,
+      bytes: reference.body.length,
+      // The edge served the site's page, unchanged during the measurement.
+      sameBytes:
+        encodedAsAsked &&
+        after.body.equals(reference.body) &&
+        (encoding === 'gzip' ? gunzipSync(reference.body) : reference.body).equals(site.body),
+      nginx: nginxLoad,
+      edge,
+    });
   }
   return results;
 }
