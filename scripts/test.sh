@@ -81,7 +81,7 @@ fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null ||
 step "Benchmark harness, smoke run"
 # Straight to the harness: dependencies and Debian tools are installed above.
 rm -f "$ROOT/.tmp/bench/benchmarks.json"
-if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
+if ! (cd "$ROOT/bench" && BENCH_CMS_PORT="${E2E_CMS_PORT:-1338}" BENCH_SITE_PORT="${E2E_SITE_PORT:-3100}" BENCH_EDGE_PORT="${BENCH_EDGE_PORT:-3190}" pnpm bench --smoke --skip-build) 2>&1 | tee "$LOGS/bench-smoke.log"; then
   failed+=("bench-smoke")
 fi
 fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null || true

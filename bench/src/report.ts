@@ -1,5 +1,5 @@
 /** docs/benchmarks.md from one run's results: the machine, the tables, and the targets. */
-import type { BenchResults } from './results';
+import type { BenchResults, EdgeResult } from './results';
 import { evaluateTargets } from './targets';
 
 const f1 = (v: number) => v.toFixed(1);
@@ -10,6 +10,33 @@ const table = (head: string[], rows: Array<Array<string | number>>) =>
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+
+/** The edge's rows: each page against nginx with the same bytes, then the reader mix. */
+const edgeSection = (edge: EdgeResult): string[] => {
+  const { mix } = edge;
+  return [
+    '',
+    `Through the edge (Varnish ${edge.varnish}, \`infra/edge\`), each page right after nginx serving the same bytes (the targets use the rows with no encoding; with gzip, Varnish sends what it stores, without it, it gunzips each answer):`,
+    '',
+    table(
+      ['page', 'client accepts', 'bytes', 'nginx req/s', 'nginx p99 ms', 'edge req/s', 'edge p99 ms', 'edge / nginx req/s', 'edge / nginx p99', 'edge non-2xx'],
+      edge.pages.map((p) => [
+        `${p.page} (\`${p.path}\`)${p.sameBytes ? '' : ' **bytes differ**'}`,
+        p.encoding === 'gzip' ? 'gzip (as browsers)' : 'no encoding',
+        p.bytes.toLocaleString('en'),
+        f1(p.nginx.requestsPerSec),
+        p.nginx.p99Ms,
+        f1(p.edge.requestsPerSec),
+        p.edge.p99Ms,
+        `${(p.edge.requestsPerSec / p.nginx.requestsPerSec).toFixed(2)}x`,
+        `${(p.edge.p99Ms / Math.max(1, p.nginx.p99Ms)).toFixed(1)}x`,
+        p.edge.non2xx,
+      ]),
+    ),
+    '',
+    `Reader mix through the edge (15 % home, 25 % topic pages, 60 % articles by popularity among ${mix.articles.toLocaleString('en')} random ones, after a warm-up with another sequence): ${f1(mix.load.requestsPerSec)} req/s, p99 ${mix.load.p99Ms} ms, ${mix.load.non2xx} non-2xx; hit ratio **${(mix.hitRatio * 100).toFixed(1)} %** (varnishstat: ${mix.hits} hits, ${mix.misses} misses).`,
+  ];
+};
 
 export function renderReport(r: BenchResults): string {
   const m = r.machine;
@@ -71,6 +98,18 @@ export function renderReport(r: BenchResults): string {
             `${(site.cached.p99Ms / Math.max(1, site.nginx.p99Ms)).toFixed(1)}x`,
             '',
           ],
+          ...(site.listings
+            ? (['home', 'topic'] as const).map((page) => {
+                const l = site.listings![page];
+                return [
+                  `${page === 'home' ? 'Home' : 'Topic'} page from the site's own cache (\`next start\`)`,
+                  f1(l.requestsPerSec),
+                  l.p50Ms,
+                  l.p99Ms,
+                  l.non2xx,
+                ];
+              })
+            : []),
           [
             'Uncached render (a new article each time, one client)',
             '',
@@ -80,6 +119,7 @@ export function renderReport(r: BenchResults): string {
           ],
         ],
       ),
+      ...(site.edge ? edgeSection(site.edge) : []),
       '',
       table(
         ['measure', 'value'],

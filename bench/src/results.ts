@@ -30,6 +30,34 @@ export type SiteResult = {
   lighthouse: LighthouseResult[];
   publish: PublishToLive;
   peakRssBytes: { cms: number; site: number };
+  /** The site alone (no edge) serving home and a topic page from its own cache. */
+  listings?: { home: LoadResult; topic: LoadResult };
+  /** Varnish (infra/edge) in front of the site. Absent in runs before the edge was benchmarked. */
+  edge?: EdgeResult;
+};
+
+export type EdgePage = 'article' | 'home' | 'topic';
+/** What the load client accepts: nothing (the page itself, the targets' basis) or gzip, as browsers do. */
+export type Encoding = 'identity' | 'gzip';
+
+/** One page under load through the edge, next to nginx serving the same bytes, measured back to back. */
+export type EdgePageResult = {
+  page: EdgePage;
+  path: string;
+  /** Absent in the first runs: identity. */
+  encoding?: Encoding;
+  bytes: number;
+  /** The edge answered exactly the bytes nginx served (what makes the ratio a fair one). */
+  sameBytes: boolean;
+  nginx: LoadResult;
+  edge: LoadResult;
+};
+
+export type EdgeResult = {
+  varnish: string;
+  pages: EdgePageResult[];
+  /** A reader-like mix through the edge, cold at the start: home, topic pages, random articles. */
+  mix: { paths: number; articles: number; load: LoadResult; hits: number; misses: number; hitRatio: number };
 };
 
 export type BenchResults = {

@@ -7,6 +7,7 @@
  *   pnpm bench [--smoke] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
  *
  * --keep leaves the generated databases in place (they are dropped after each size by default).
+ * Ports: BENCH_CMS_PORT (1341), BENCH_SITE_PORT (3141), BENCH_EDGE_PORT (the site's + 1).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 
 import { cloneArticles } from './generate/clone-articles';
 import { freshDatabase, type DatabaseKind } from './generate/database';
+import { measureEdgeMix, measureEdgePages, varnishVersion } from './probes/edge';
 import { measureLoad, measureSequential } from './probes/http-load';
 import { runLighthouse } from './probes/lighthouse';
 import { serveWithNginx } from './probes/nginx';
@@ -30,6 +32,7 @@ import {
   ROOT,
   runSecrets,
   startCms,
+  startEdge,
   startSite,
   type RunSecrets,
   type Server,
@@ -58,6 +61,7 @@ const outDir = path.resolve(option('out') ?? (smoke ? path.join(ROOT, '.tmp/benc
 const workDir = path.join(ROOT, '.tmp/bench/work');
 const CMS_PORT = Number(process.env.BENCH_CMS_PORT ?? 1341);
 const SITE_PORT = Number(process.env.BENCH_SITE_PORT ?? 3141);
+const EDGE_PORT = Number(process.env.BENCH_EDGE_PORT ?? SITE_PORT + 1);
 const cmsUrl = `http://127.0.0.1:${CMS_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 // Words every size has plenty of (the generated bodies reuse the demo articles' text).
@@ -117,8 +121,10 @@ const measureSite = async (
   articles: number,
   slugs: string[],
   fresh: string[],
-  topic: string,
+  topics: string[],
+  popular: string[],
 ): Promise<SiteResult> => {
+  const topic = topics[0]!;
   clearSiteCaches();
   const site = await startSite({ port: SITE_PORT, cmsUrl, secrets });
   try {
@@ -149,7 +155,42 @@ const measureSite = async (
       Math.min(settings.samples, fresh.length - 3),
       3,
     );
+
+    log('home and topic page from the site\'s own cache');
+    const listings = {
+      home: await measureLoad(`${siteUrl}/`, settings),
+      topic: await measureLoad(`${siteUrl}/topics/${topic}`, settings),
+    };
     const peakRssBytes = sampler.stop() as { cms: number; site: number };
+
+    log('the edge: pages against nginx, then a reader mix');
+    const edgeServer = await startEdge({ port: EDGE_PORT, sitePort: SITE_PORT });
+    let edge;
+    try {
+      const edgeUrl = edgeServer.url;
+      const pages = await measureEdgePages({
+        siteUrl,
+        edgeUrl,
+        pages: [
+          { page: 'article', path: page, encoding: 'identity' },
+          { page: 'home', path: '/', encoding: 'identity' },
+          { page: 'topic', path: `/topics/${topic}`, encoding: 'identity' },
+          // What browsers get: Varnish stores the site's gzip and sends it as it is.
+          { page: 'article', path: page, encoding: 'gzip' },
+        ],
+        load: settings,
+      });
+      const mix = await measureEdgeMix({
+        edgeUrl,
+        workdir: edgeServer.workdir,
+        topics,
+        articles: popular,
+        load: settings,
+      });
+      edge = { varnish: varnishVersion(), pages, mix };
+    } finally {
+      await edgeServer.stop();
+    }
 
     log('Lighthouse');
     const lighthouse = await runLighthouse([`${siteUrl}/`, `${siteUrl}/topics/${topic}`, siteUrl + page], {
@@ -178,6 +219,8 @@ const measureSite = async (
       lighthouse,
       publish,
       peakRssBytes,
+      listings,
+      edge,
     };
   } finally {
     await site.stop();
@@ -220,6 +263,14 @@ const measureSize = async (kind: DatabaseKind, articles: number, withSite: boole
       (r) => r.slug,
     );
     const inputs = { slugs, topics, words: SEARCH_WORDS };
+    // The reader mix's articles, in order of popularity (random: nothing is warm because it is first).
+    const popular = (
+      (await knex('articles')
+        .whereNotNull('published_at')
+        .select('slug')
+        .orderByRaw('random()')
+        .limit(2_000)) as Array<{ slug: string }>
+    ).map((r) => r.slug);
 
     // Statements are counted on a separate boot: the counting hooks every promise, which would
     // slow down the timed runs.
@@ -253,7 +304,7 @@ const measureSize = async (kind: DatabaseKind, articles: number, withSite: boole
       });
       const cmsPeakRssBytes = sampler.stop().cms;
       const size: SizeResult = { database: kind, articles, demoSeedSeconds, generateSeconds, calls, cmsPeakRssBytes };
-      const site = withSite ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics[0]) : null;
+      const site = withSite ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics, popular) : null;
       return { size, site };
     } finally {
       await cms.stop();

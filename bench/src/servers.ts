@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 
@@ -35,18 +36,15 @@ const systemEnv = () =>
   Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
 
 const spawnServer = async (
-  command: string[],
+  command: [string, ...string[]],
   cwd: string,
   env: Record<string, string>,
   url: string,
   health: string,
   timeoutMs: number,
 ): Promise<Server> => {
-  const child: ChildProcess = spawn(process.execPath, command, {
-    cwd,
-    env: { ...systemEnv(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const [bin, ...args] = command;
+  const child: ChildProcess = spawn(bin, args, { cwd, env: { ...systemEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout!.on('data', keep);
@@ -111,7 +109,7 @@ export function startCms(options: {
 }) {
   const url = `http://127.0.0.1:${options.port}`;
   return spawnServer(
-    [path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    [process.execPath, path.join(CMS_DIR, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
     CMS_DIR,
     {
       // Production creates no demo accounts (it refuses to start with them set); the publish probe
@@ -141,7 +139,7 @@ export function startCms(options: {
 export function startSite(options: { port: number; cmsUrl: string; secrets: RunSecrets }) {
   const url = `http://127.0.0.1:${options.port}`;
   return spawnServer(
-    [path.join(WEB_DIR, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
+    [process.execPath, path.join(WEB_DIR, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
     WEB_DIR,
     {
       NODE_ENV: 'production',
@@ -157,6 +155,37 @@ export function startSite(options: { port: number; cmsUrl: string; secrets: RunS
     '/robots.txt',
     120_000,
   );
+}
+
+/**
+ * The edge cache (infra/edge/start.sh: Varnish with the project's VCL) on `port`, in front of the
+ * site on `sitePort`, with a fresh working directory (an empty cache) each start.
+ */
+export function startEdge(options: { port: number; sitePort: number }) {
+  const url = `http://127.0.0.1:${options.port}`;
+  // Varnish's worker user must be able to reach its working directory (not a 0700 mkdtemp).
+  const workdir = path.join(os.tmpdir(), `nourish-edge-bench-${options.port}`);
+  fs.rmSync(workdir, { recursive: true, force: true });
+  return spawnServer(
+    ['bash', path.join(ROOT, 'infra/edge/start.sh')],
+    ROOT,
+    {
+      EDGE_LISTEN: `127.0.0.1:${options.port}`,
+      EDGE_BACKEND: `127.0.0.1:${options.sitePort}`,
+      EDGE_MEMORY: '256m',
+      EDGE_WORKDIR: workdir,
+    },
+    url,
+    '/icon.svg',
+    60_000,
+  ).then((server) => ({
+    ...server,
+    workdir,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(workdir, { recursive: true, force: true });
+    },
+  }));
 }
 
 /** Next keeps rendered pages and fetched data on disk across restarts: a new database needs neither. */

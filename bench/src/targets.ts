@@ -12,7 +12,7 @@
 import type { LoadResult } from './probes/http-load';
 import type { CallId, CallMeasure } from './probes/strapi-calls';
 import type { LighthouseResult } from './probes/lighthouse';
-import type { BenchResults, SiteResult, SizeResult } from './results';
+import type { BenchResults, EdgePage, EdgePageResult, EdgeResult, SiteResult, SizeResult } from './results';
 
 export type Outcome = 'met' | 'missed' | 'not measured';
 export type TargetResult = { target: string; measured: string; outcome: Outcome };
@@ -144,6 +144,80 @@ const rss = (which: 'cms' | 'site', maxMB: number, articles?: number): Target =>
   },
 });
 
+const withEdge = (check: (edge: EdgeResult, site: SiteResult) => Verdict) =>
+  withSite((site) => (site.edge ? check(site.edge, site) : notMeasured('the run measured no edge')));
+
+const withEdgePage = (page: EdgePage, check: (p: EdgePageResult, site: SiteResult) => Verdict) =>
+  withEdge((edge, site) => {
+    const p = edge.pages.find((x) => x.page === page && (x.encoding ?? 'identity') === 'identity');
+    if (!p) return notMeasured(`the edge was not measured on a ${page} page`);
+    if (!p.sameBytes) return notMeasured(`the edge did not serve the bytes nginx served for ${p.path}`);
+    return check(p, site);
+  });
+
+const edgeVsNginx = (page: EdgePage, minRps: number, maxP99: number): Target => ({
+  target: `Edge, ${page} page: req/s at least ${minRps}x nginx (same bytes), p99 at most ${maxP99}x`,
+  check: withEdgePage(page, (p) => {
+    const invalid = baselineAnswered('nginx', p.nginx);
+    if (invalid) return invalid;
+    const rps = p.edge.requestsPerSec / p.nginx.requestsPerSec;
+    // autocannon reports whole milliseconds: compare with nginx's p99, at least 1 ms.
+    const p99 = p.edge.p99Ms / Math.max(1, p.nginx.p99Ms);
+    return verdict(
+      `${rps.toFixed(2)}x (${p.edge.requestsPerSec.toFixed(0)} vs ${p.nginx.requestsPerSec.toFixed(0)} req/s), p99 ${p99.toFixed(1)}x (${p.edge.p99Ms} vs ${p.nginx.p99Ms} ms)`,
+      rps >= minRps && p99 <= maxP99,
+    );
+  }),
+});
+
+/** The site alone serving a listing from its own cache, against its cached article in the same run. */
+const listingVsArticle = (page: 'home' | 'topic', factor: number): Target => ({
+  target: `Site alone, ${page} page: req/s at least ${factor}x its cached article page`,
+  check: withSite((site) => {
+    if (!site.listings) return notMeasured('the run measured no listings on the site alone');
+    const invalid = baselineAnswered('cached article page', site.cached);
+    if (invalid) return invalid;
+    const l = site.listings[page];
+    const ratio = l.requestsPerSec / site.cached.requestsPerSec;
+    return verdict(
+      `${ratio.toFixed(2)}x (${l.requestsPerSec.toFixed(0)} vs ${site.cached.requestsPerSec.toFixed(0)} req/s)`,
+      ratio >= factor,
+    );
+  }),
+});
+
+/** Every probe through the edge, its load probes named. */
+const edgeProbes = (edge: EdgeResult): Array<[string, LoadResult]> => [
+  ...edge.pages.map((p): [string, LoadResult] => [`edge ${p.page} (${p.encoding ?? 'identity'})`, p.edge]),
+  ['edge reader mix', edge.mix.load],
+];
+
+const edgeClean: Target = {
+  target: 'Edge: every probe through it error-free (no non-2xx, errors or timeouts) and completed requests',
+  check: withEdge((edge) => {
+    const bad = edgeProbes(edge).filter(([, l]) => l.requests === 0 || l.non2xx + l.errors + l.timeouts > 0);
+    const show = ([name, l]: [string, LoadResult]) =>
+      `${name}: ${l.requests === 0 ? 'no request completed' : `${l.non2xx} non-2xx, ${l.errors} errors, ${l.timeouts} timeouts`}`;
+    return verdict(
+      bad.length === 0 ? `${edgeProbes(edge).length} probes clean` : bad.map(show).join('; '),
+      bad.length === 0,
+    );
+  }),
+};
+
+/** Reported, not bounded: the ratio depends on the mix. Fails only when the run did not measure it. */
+const edgeHitRatio: Target = {
+  target: 'Edge hit ratio under a reader mix (home, topics, popular articles): reported',
+  check: withEdge((edge) => {
+    const { hits, misses, hitRatio, articles } = edge.mix;
+    if (hits + misses === 0) return notMeasured('Varnish counted no lookup during the mix');
+    return verdict(
+      `${(hitRatio * 100).toFixed(1)} % (${hits} hits, ${misses} misses, ${articles} articles in the mix)`,
+      true,
+    );
+  }),
+};
+
 export const FULL_TARGETS: Target[] = [
   cachedVsNginxRps(0.25),
   {
@@ -232,6 +306,13 @@ export const FULL_TARGETS: Target[] = [
   },
   rss('cms', 500, 100_000),
   rss('site', 400, 100_000),
+  edgeVsNginx('article', 0.6, 1.5),
+  edgeVsNginx('home', 0.6, 1.5),
+  edgeVsNginx('topic', 0.6, 1.5),
+  listingVsArticle('home', 0.5),
+  listingVsArticle('topic', 0.5),
+  edgeClean,
+  edgeHitRatio,
 ];
 
 /** Every call at every size of the run, against a check. */
@@ -330,6 +411,22 @@ export const SMOKE_TARGETS: Target[] = [
   lighthouseCategories('article'),
   rss('cms', 500),
   rss('site', 400),
+  edgeClean,
+  {
+    // Varnish serves a stored page at several times `next start`'s rate: a page the edge passes
+    // to the site, or an edge that is the bottleneck, falls to the site's rate or below.
+    target: 'Edge, cached article page: req/s at least the site alone',
+    check: withEdgePage('article', (p, site) => {
+      const invalid = baselineAnswered('the site alone', site.cached);
+      if (invalid) return invalid;
+      const ratio = p.edge.requestsPerSec / site.cached.requestsPerSec;
+      return verdict(
+        `${ratio.toFixed(2)}x (${p.edge.requestsPerSec.toFixed(0)} vs ${site.cached.requestsPerSec.toFixed(0)} req/s)`,
+        ratio >= 1,
+      );
+    }),
+  },
+  edgeHitRatio,
 ];
 
 export const targetsFor = (mode: BenchResults['mode']) => (mode === 'smoke' ? SMOKE_TARGETS : FULL_TARGETS);

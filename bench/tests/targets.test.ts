@@ -11,7 +11,7 @@ import { test } from 'node:test';
 
 import type { LoadResult } from '../src/probes/http-load';
 import type { CallId, CallMeasure } from '../src/probes/strapi-calls';
-import type { BenchResults, SiteResult, SizeResult } from '../src/results';
+import type { BenchResults, EdgePageResult, SiteResult, SizeResult } from '../src/results';
 import { evaluateTargets, FULL_TARGETS, SMOKE_TARGETS } from '../src/targets';
 
 const load = (requestsPerSec: number, p99Ms = 20): LoadResult => ({
@@ -72,6 +72,19 @@ const site = (articles: number): SiteResult => ({
   lighthouse: [lh('/'), lh('/topics/t'), lh('/articles/a')],
   publish: { runs: 20, publishCall: { p50Ms: 150, p95Ms: 250 }, toLive: { p50Ms: 200, p95Ms: 350, maxMs: 400 } },
   peakRssBytes: { cms: 300e6, site: 250e6 },
+  listings: { home: load(700, 30), topic: load(800, 30) },
+  edge: {
+    varnish: '7.1.1',
+    pages: (['article', 'home', 'topic'] as const).map((page) => ({
+      page,
+      path: page === 'home' ? '/' : `/${page}s/a`,
+      bytes: 50_000,
+      sameBytes: true,
+      nginx: load(4000, 6),
+      edge: load(3000, 8),
+    })),
+    mix: { paths: 1000, articles: 200, load: load(2000, 30), hits: 900, misses: 100, hitRatio: 0.9 },
+  },
 });
 
 const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): BenchResults => ({
@@ -175,4 +188,39 @@ test('bench:check: smoke results fail the full targets and pass the smoke ones',
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('edge targets: missed below the ratios, not measured without the edge or with other bytes', () => {
+  const edgePage = (r: BenchResults, page: string) => r.site!.edge!.pages.find((p) => p.page === page) as EdgePageResult;
+
+  const slow = fullRun();
+  edgePage(slow, 'home').edge = load(2000, 8); // 0.5x nginx's req/s
+  assert.equal(outcome(slow, FULL_TARGETS, 'Edge, home page').outcome, 'missed');
+  assert.equal(outcome(slow, FULL_TARGETS, 'Edge, article page').outcome, 'met');
+
+  const jittery = fullRun();
+  edgePage(jittery, 'topic').edge = load(3500, 10); // p99 1.7x nginx's
+  assert.equal(outcome(jittery, FULL_TARGETS, 'Edge, topic page').outcome, 'missed');
+
+  const otherBytes = fullRun();
+  edgePage(otherBytes, 'article').sameBytes = false;
+  assert.equal(outcome(otherBytes, FULL_TARGETS, 'Edge, article page').outcome, 'not measured');
+
+  const noEdge = fullRun();
+  delete noEdge.site!.edge;
+  delete noEdge.site!.listings;
+  for (const starts of ['Edge, article page', 'Edge hit ratio', 'Site alone, home page', 'Edge: every probe'])
+    assert.equal(outcome(noEdge, FULL_TARGETS, starts).outcome, 'not measured', starts);
+
+  const slowListing = fullRun();
+  slowListing.site!.listings!.home = load(48, 1100); // rendered per request
+  assert.equal(outcome(slowListing, FULL_TARGETS, 'Site alone, home page').outcome, 'missed');
+
+  const failing = run('smoke', [size('postgres', 200)]);
+  failing.site!.edge!.mix.load = { ...load(2000), non2xx: 4 };
+  assert.equal(outcome(failing, SMOKE_TARGETS, 'Edge: every probe').outcome, 'missed');
+
+  const passing = run('smoke', [size('postgres', 200)]);
+  edgePage(passing, 'article').edge = load(900); // below the site alone (1100 req/s)
+  assert.equal(outcome(passing, SMOKE_TARGETS, 'Edge, cached article page').outcome, 'missed');
 });
