@@ -19,7 +19,18 @@ const edgeSection = (edge: EdgeResult): string[] => {
     `Through the edge (Varnish ${edge.varnish}, \`infra/edge\`), each page right after nginx serving the same bytes (the targets use the rows with no encoding; with gzip, Varnish sends what it stores, without it, it gunzips each answer):`,
     '',
     table(
-      ['page', 'client accepts', 'bytes', 'nginx req/s', 'nginx p99 ms', 'edge req/s', 'edge p99 ms', 'edge / nginx req/s', 'edge / nginx p99', 'edge non-2xx'],
+      [
+        'page',
+        'client accepts',
+        'bytes',
+        'nginx req/s',
+        'nginx p99 ms',
+        'edge req/s',
+        'edge p99 ms',
+        'edge / nginx req/s',
+        'edge / nginx p99',
+        'edge non-2xx',
+      ],
       edge.pages.map((p) => [
         `${p.page} (\`${p.path}\`)${p.sameBytes ? '' : ' **bytes differ**'}`,
         p.encoding === 'gzip' ? 'gzip (as browsers)' : 'no encoding',

@@ -124,7 +124,7 @@ const measureSite = async (
   topics: string[],
   popular: string[],
 ): Promise<SiteResult> => {
-  const topic = topics[0]!;
+  const topic = topics[0];
   clearSiteCaches();
   const site = await startSite({ port: SITE_PORT, cmsUrl, secrets });
   try {
@@ -156,7 +156,7 @@ const measureSite = async (
       3,
     );
 
-    log('home and topic page from the site\'s own cache');
+    log("home and topic page from the site's own cache");
     const listings = {
       home: await measureLoad(`${siteUrl}/`, settings),
       topic: await measureLoad(`${siteUrl}/topics/${topic}`, settings),

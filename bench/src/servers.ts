@@ -44,7 +44,11 @@ const spawnServer = async (
   timeoutMs: number,
 ): Promise<Server> => {
   const [bin, ...args] = command;
-  const child: ChildProcess = spawn(bin, args, { cwd, env: { ...systemEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(bin, args, {
+    cwd,
+    env: { ...systemEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout!.on('data', keep);

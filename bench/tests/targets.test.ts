@@ -191,7 +191,8 @@ test('bench:check: smoke results fail the full targets and pass the smoke ones',
 });
 
 test('edge targets: missed below the ratios, not measured without the edge or with other bytes', () => {
-  const edgePage = (r: BenchResults, page: string) => r.site!.edge!.pages.find((p) => p.page === page) as EdgePageResult;
+  const edgePage = (r: BenchResults, page: string) =>
+    r.site!.edge!.pages.find((p) => p.page === page) as EdgePageResult;
 
   const slow = fullRun();
   edgePage(slow, 'home').edge = load(2000, 8); // 0.5x nginx's req/s

@@ -26,7 +26,10 @@ const fetchRaw = (url: string, encoding: Encoding) =>
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
         res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
+          if (res.statusCode !== 200) {
+            reject(new Error(`${url}: HTTP ${res.statusCode}`));
+            return;
+          }
           resolve({
             body: Buffer.concat(chunks),
             contentType: res.headers['content-type'] ?? 'text/html',
@@ -45,9 +48,13 @@ export const varnishVersion = () => {
 
 /** MAIN.cache_hit and MAIN.cache_miss of the Varnish instance working in `workdir`. */
 export const varnishCounters = (workdir: string) => {
-  const out = execFileSync('varnishstat', ['-n', workdir, '-1', '-j', '-f', 'MAIN.cache_hit', '-f', 'MAIN.cache_miss'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'varnishstat',
+    ['-n', workdir, '-1', '-j', '-f', 'MAIN.cache_hit', '-f', 'MAIN.cache_miss'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const json = JSON.parse(out) as { counters?: Record<string, { value: number }> } & Record<string, unknown>;
   // Varnish 6.5+ nests the counters; older versions list them at the top level.
   const counters = (json.counters ?? json) as Record<string, { value: number } | undefined>;
@@ -111,17 +118,17 @@ export function readerMix(topics: string[], articles: string[], length: number, 
   const weights = articles.map((_, i) => 1 / (i + 1));
   const cumulative: number[] = [];
   weights.reduce((sum, w) => (cumulative.push(sum + w), sum + w), 0);
-  const total = cumulative[cumulative.length - 1]!;
+  const total = cumulative[cumulative.length - 1];
   const pickArticle = () => {
     const x = random() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
+      if (cumulative[mid] < x) lo = mid + 1;
       else hi = mid;
     }
-    return articles[lo]!;
+    return articles[lo];
   };
   return Array.from({ length }, () => {
     const r = random();
