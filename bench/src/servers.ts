@@ -3,12 +3,13 @@
  * (apps/web/server.mjs: Next's handler plus 503 for an unavailable CMS), in
  * production mode with secrets made for this run, and a way to read their memory while they run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+
+import { inheritedEnv, spawnService, waitUntilReady } from '@nourish/test-support';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'apps/cms');
@@ -32,9 +33,6 @@ export const runSecrets = () => ({
 });
 export type RunSecrets = ReturnType<typeof runSecrets>;
 
-const systemEnv = () =>
-  Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
-
 const spawnServer = async (
   command: [string, ...string[]],
   cwd: string,
@@ -43,46 +41,9 @@ const spawnServer = async (
   health: string,
   timeoutMs: number,
 ): Promise<Server> => {
-  const [bin, ...args] = command;
-  const child: ChildProcess = spawn(bin, args, {
-    cwd,
-    env: { ...systemEnv(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${command.join(' ')} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
-    try {
-      const res = await fetch(url + health);
-      if (res.status < 400) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output.slice(-4000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { url, pid: child.pid!, stop, output: () => output };
+  const service = spawnService({ command, cwd, env: { ...inheritedEnv(), ...env } });
+  await waitUntilReady(service, { name: command.join(' '), url: url + health, timeoutMs, intervalMs: 300 });
+  return { url, pid: service.pid, stop: () => service.stop(), output: () => service.output() };
 };
 
 /**

@@ -6,10 +6,11 @@
  * Ports: the CMS uses E2E_CMS_PORT (the site's build allows next/image from there), the site
  * E2E_EDGE_SITE_PORT (default 3101) and the edge E2E_EDGE_PORT (default 3102).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
 
 import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT } from '../fixtures/env';
 
@@ -20,74 +21,52 @@ export const EDGE_URL = `http://127.0.0.1:${EDGE_PORT}`;
 export { CMS_URL };
 
 const TMP = path.join(E2E_TMP, 'edge');
-const processEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
-);
+const processEnv = inheritedEnv();
 
-/** One server process: started, waited for, signalled and stopped by the suite. */
+/** One server process in its own process group: started, waited for, signalled and stopped by the suite. */
 export class Service {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
+  private process: ServiceProcess | undefined;
 
   constructor(
     readonly name: string,
-    private readonly command: string[],
+    private readonly command: [string, ...string[]],
     private readonly options: { cwd: string; env: Record<string, string>; readyUrl: string; readyTimeoutMs: number },
   ) {}
 
   get pid(): number {
-    if (!this.child?.pid) throw new Error(`${this.name} is not running`);
-    return this.child.pid;
+    if (!this.process) throw new Error(`${this.name} is not running`);
+    return this.process.pid;
   }
 
   async start(): Promise<void> {
-    const log = fs.openSync(path.join(TMP, `${this.name}.log`), 'a');
-    const [bin, ...args] = this.command;
-    const child = spawn(bin, args, {
+    this.process = spawnService({
+      command: this.command,
       cwd: this.options.cwd,
       env: this.options.env,
-      stdio: ['ignore', log, log],
+      logFile: path.join(TMP, `${this.name}.log`),
       detached: true,
+      continueBeforeStop: true,
     });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const deadline = Date.now() + this.options.readyTimeoutMs;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null)
-        throw new Error(`${this.name} exited with ${child.exitCode} (see ${TMP}/${this.name}.log)`);
-      try {
-        const response = await fetch(this.options.readyUrl, { signal: AbortSignal.timeout(2000) });
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error(`${this.name} not ready at ${this.options.readyUrl} within ${this.options.readyTimeoutMs} ms`);
+    await waitUntilReady(this.process, {
+      name: this.name,
+      url: this.options.readyUrl,
+      timeoutMs: this.options.readyTimeoutMs,
+      isReady: (response) => response.ok,
+    });
   }
 
   /** Signals the whole process group (the server and anything it forked). */
   signal(signal: NodeJS.Signals): void {
-    process.kill(-this.pid, signal);
+    if (!this.process) throw new Error(`${this.name} is not running`);
+    this.process.signal(signal);
   }
 
   async kill(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.signal('SIGKILL');
-    await this.exited;
+    await this.process?.kill();
   }
 
   async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    try {
-      this.signal('SIGCONT');
-      this.signal('SIGTERM');
-    } catch {
-      return;
-    }
-    const timeout = setTimeout(() => void this.kill(), 10_000);
-    await this.exited;
-    clearTimeout(timeout);
+    await this.process?.stop();
   }
 
   async restart(): Promise<void> {

@@ -3,9 +3,10 @@
  * (SIGSTOP), kill (SIGKILL) and restart the CMS: the same production builds and environment as
  * the webServer entries of playwright.config.ts, on ports and a database of their own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
 
 import { CMS_ENV, CMS_PORT, E2E_TMP, ROOT, SITE_PORT } from '../fixtures/env';
 
@@ -16,20 +17,9 @@ export const RESILIENCE_SITE_URL = `http://127.0.0.1:${RESILIENCE_SITE_PORT}`;
 
 const DATA = path.join(E2E_TMP, 'resilience');
 
-const processEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'LANG'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
-);
+export type Server = ServiceProcess;
 
-export type Server = {
-  readonly child: ChildProcess;
-  /** The last lines the server printed, for failure messages. */
-  output(): string;
-  /** SIGCONT (in case it is frozen), SIGTERM, SIGKILL after 10 s; resolves once it has exited. */
-  stop(): Promise<void>;
-};
-
-const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
+/** Stopping sends SIGCONT first: a spec may have frozen the server (SIGSTOP). */
 async function start(
   name: string,
   args: string[],
@@ -38,51 +28,18 @@ async function start(
   readyUrl: string,
   timeoutMs: number,
 ): Promise<Server> {
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env: { ...processEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
   // Everything the server prints is also kept in e2e/.tmp/resilience/<name>.log for a failed run.
   fs.mkdirSync(DATA, { recursive: true });
-  const file = fs.createWriteStream(path.join(DATA, `${name.replace(/^the /, '')}.log`), { flags: 'a' });
-  const keep = (chunk: Buffer) => {
-    file.write(chunk);
-    log = (log + chunk.toString()).slice(-8000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const server: Server = {
-    child,
-    output: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited(child)) {
-          resolve();
-          return;
-        }
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-      }),
-  };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited(child)) throw new Error(`${name} exited with ${child.exitCode ?? child.signalCode}:\n${log}`);
-    try {
-      if ((await fetch(readyUrl, { signal: AbortSignal.timeout(2000) })).status < 500) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await server.stop();
-  throw new Error(`${name} did not answer ${readyUrl} within ${timeoutMs} ms:\n${log}`);
+  const server = spawnService({
+    command: [process.execPath, ...args],
+    cwd,
+    env: { ...inheritedEnv(), ...env },
+    keepChars: 8000,
+    logFile: path.join(DATA, `${name.replace(/^the /, '')}.log`),
+    continueBeforeStop: true,
+  });
+  await waitUntilReady(server, { name, url: readyUrl, timeoutMs, isReady: (response) => response.status < 500 });
+  return server;
 }
 
 /** The CMS on the suite's own SQLite file (seeded on first start; a restart reuses it). */

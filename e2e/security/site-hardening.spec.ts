@@ -4,9 +4,9 @@
  * https, listing pages past their last page answered 404, and a production server that will not
  * start with example or short secrets.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+import { exitWithin, inheritedEnv, spawnService } from '@nourish/test-support';
 import { expect, test } from '@playwright/test';
 
 import { CMS_ENV, CMS_URL, ROOT, SITE_PORT, SITE_URL } from '../fixtures/env';
@@ -94,42 +94,27 @@ test.describe('listing pages past the last page', () => {
 });
 
 /** Runs the site's server (apps/web/server.mjs) like production and returns how it ended, or 'running' if it still serves after the wait. */
-const startSite = (env: Record<string, string>, port: number) =>
-  new Promise<{ code: number | null; output: string } | 'running'>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
-      {
-        cwd: path.join(ROOT, 'apps/web'),
-        // ALLOW_EXAMPLE_SECRETS: a local apps/web/.env from the demo may opt out; the environment wins over it.
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          NODE_ENV: 'production',
-          STRAPI_URL: CMS_URL,
-          SITE_URL,
-          ALLOW_EXAMPLE_SECRETS: 'false',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve('running');
-    }, 45_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
+const startSite = async (
+  env: Record<string, string>,
+  port: number,
+): Promise<{ code: number | null; output: string } | 'running'> => {
+  const site = spawnService({
+    command: [process.execPath, path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+    cwd: path.join(ROOT, 'apps/web'),
+    // ALLOW_EXAMPLE_SECRETS: a local apps/web/.env from the demo may opt out; the environment wins over it.
+    env: {
+      ...inheritedEnv(['PATH', 'HOME']),
+      NODE_ENV: 'production',
+      STRAPI_URL: CMS_URL,
+      SITE_URL,
+      ALLOW_EXAMPLE_SECRETS: 'false',
+      ...env,
+    },
+    keepChars: Number.POSITIVE_INFINITY,
   });
+  const code = await exitWithin(site, 45_000);
+  return code === 'running' ? 'running' : { code, output: site.output() };
+};
 
 test.describe('production secrets', () => {
   const strong = {

@@ -1,2 +1,11 @@
 export { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 export { DRAFT_STATUS_SPELLINGS } from './draft-selectors';
+export {
+  exitWithin,
+  inheritedEnv,
+  spawnService,
+  waitUntilReady,
+  type ReadyCheck,
+  type ServiceProcess,
+  type ServiceProcessOptions,
+} from './service-process';

@@ -3,11 +3,12 @@
  * local example env plus overrides, and waits until it answers.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+
+import { exitWithin, inheritedEnv, spawnService, waitUntilReady } from '@nourish/test-support';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const EXAMPLE_ENV = parseEnv(fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8')) as Record<
@@ -36,97 +37,49 @@ export const freePort = () =>
 
 const strapiBin = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 
+// Only what a process needs to run; never the developer's own CMS settings.
+const systemEnv = () => inheritedEnv(['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_nodedir']);
+
 /** Runs `strapi start` with the example env plus `env`, resolving once /_health answers. */
 export const startCms = async (env: Record<string, string>, timeoutMs = 180_000): Promise<CmsServer> => {
   if (!fs.existsSync(path.join(APP_DIR, 'dist', 'src', 'index.js'))) {
     throw new Error('apps/cms is not built: run `pnpm --filter @nourish/cms build` first');
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [strapiBin, 'start'], {
+  const url = `http://127.0.0.1:${port}`;
+  const cms = spawnService({
+    command: [process.execPath, strapiBin, 'start'],
     cwd: APP_DIR,
     env: {
-      ...pickSystemEnv(),
+      ...systemEnv(),
       ...EXAMPLE_ENV,
       HOST: '127.0.0.1',
       PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: url,
       NODE_ENV: 'development',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Tests assert on what the CMS logged while they ran: keep all of it.
+    keepChars: Number.POSITIVE_INFINITY,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  await waitUntilReady(cms, {
+    name: 'CMS',
+    url: `${url}/_health`,
+    timeoutMs,
+    isReady: (response) => response.status === 204,
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(child, url, timeoutMs, () => output);
-  return { url, port, stop: () => stop(child), output: () => output };
+  return { url, port, stop: () => cms.stop(), output: () => cms.output() };
 };
 
 /** Runs the CMS and returns its exit code and output, for boots that are expected to fail. */
 export const runCmsExpectingExit = async (env: Record<string, string>, timeoutMs = 120_000) => {
   const port = await freePort();
-  const child = spawn(process.execPath, [strapiBin, 'start'], {
+  const cms = spawnService({
+    command: [process.execPath, strapiBin, 'start'],
     cwd: APP_DIR,
-    env: { ...pickSystemEnv(), ...EXAMPLE_ENV, HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...systemEnv(), ...EXAMPLE_ENV, HOST: '127.0.0.1', PORT: String(port), ...env },
+    keepChars: Number.POSITIVE_INFINITY,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve(null);
-    }, timeoutMs);
-    child.on('exit', (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
-  return { code, output };
+  const exit = await exitWithin(cms, timeoutMs);
+  return { code: exit === 'running' ? null : exit, output: cms.output() };
 };
-
-// Only what a process needs to run; never the developer's own CMS settings.
-const pickSystemEnv = () => {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_nodedir'];
-  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
-};
-
-const waitForHealth = async (child: ChildProcess, url: string, timeoutMs: number, output: () => string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output().slice(-4000)}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`CMS did not become healthy within ${timeoutMs} ms:\n${output().slice(-4000)}`);
-};
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
