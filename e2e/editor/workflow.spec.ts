@@ -40,7 +40,8 @@ const recommendedField = (page: Page) =>
 const openArticleInAdmin = async (page: Page) => {
   await page.goto(`${ARTICLE_LIST}?_q=${stamp}`);
   await page.getByRole('gridcell', { name: title }).click();
-  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
+  // The admin loads the edit view's code and data on first open: seen past 10 s on a loaded machine.
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title, { timeout: 30_000 });
 };
 
 const publish = async (page: Page) => {
