@@ -39,7 +39,12 @@ for entry in ${PURGE_ALLOW//,/ }; do
   acl_entries+=$'\n'"    \"${BASH_REMATCH[1]}\"${BASH_REMATCH[2]:+/${BASH_REMATCH[3]}};"
 done
 
+# Varnish compiles the VCL as its own unprivileged user, which may not be able to read this
+# checkout (a clone inside a 0700 directory, say): it gets readable copies in its working directory.
 mkdir -p "$WORKDIR"
+chmod 0755 "$WORKDIR"
+install -m 0644 "$HERE/nourish.vcl" "$WORKDIR/nourish.vcl"
+umask 022
 cat > "$WORKDIR/backend.vcl" <<VCL
 # Rendered by infra/edge/start.sh; do not edit.
 backend site {
@@ -72,5 +77,5 @@ VCL
 
 echo "edge: listening on $LISTEN, caching $BACKEND ($MEMORY), purges from loopback${PURGE_ALLOW:+ and $PURGE_ALLOW}"
 exec "$(command -v varnishd || echo /usr/sbin/varnishd)" -F -n "$WORKDIR" -a "$LISTEN" \
-  -f "$HERE/nourish.vcl" -p vcl_path="$WORKDIR:$HERE" \
+  -f "$WORKDIR/nourish.vcl" -p vcl_path="$WORKDIR" \
   -s "malloc,$MEMORY"
