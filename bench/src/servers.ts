@@ -139,6 +139,8 @@ export function startEdge(options: { port: number; sitePort: number }) {
       EDGE_BACKEND: `127.0.0.1:${options.sitePort}`,
       EDGE_MEMORY: '256m',
       EDGE_WORKDIR: workdir,
+      // As nginx's baseline, which runs with access_log off.
+      EDGE_REQUEST_LOG: 'off',
     },
     url,
     '/icon.svg',

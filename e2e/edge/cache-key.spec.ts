@@ -4,6 +4,7 @@
  * the cached copy (a hit) and it must be the page every reader gets.
  */
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 import { EDGE_URL, edge, expect, purge, test } from './support';
 
@@ -33,16 +34,18 @@ const POISONS: Array<Record<string, string>> = [
   { 'accept-encoding': 'identity', 'user-agent': EVIL, accept: 'text/x-component' },
 ];
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string };
+type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string; body: Buffer };
 
 /** Node's http client: unlike fetch, it sends any Host header. */
 const raw = (path: string, headers: Record<string, string> = {}): Promise<Raw> =>
   new Promise((resolve, reject) => {
     const request = http.get(`${EDGE_URL}${path}`, { headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: body.toString('utf8'), body });
+      });
     });
     request.on('error', reject);
     request.setTimeout(20_000, () => request.destroy(new Error(`timeout: ${path}`)));
@@ -142,4 +145,26 @@ test('tags stay at the edge: no Surrogate-Key or xkey reaches a reader; a purger
   );
   const missing = await fetch(`${EDGE_URL}/`, { method: 'PURGE' });
   expect(missing.status).toBe(400);
+});
+
+test('browsers get the stored gzip; clients without gzip get their own stored copy, not one gunzipped per request', async () => {
+  const path = '/articles/magnesium-glycinate';
+  const tag = 'article:magnesium-glycinate';
+  await purge([tag], 'hard');
+  const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+  const first = { gzip: await raw(path, gzip), plain: await raw(path) };
+  expect([first.gzip.headers['x-edge-cache'], first.plain.headers['x-edge-cache']]).toEqual(['miss', 'miss']);
+  const again = { gzip: await raw(path, gzip), plain: await raw(path) };
+  expect([again.gzip.headers['x-edge-cache'], again.plain.headers['x-edge-cache']]).toEqual(['hit', 'hit']);
+  expect(again.gzip.headers['content-encoding']).toBe('gzip');
+  expect(again.plain.headers['content-encoding']).toBeUndefined();
+  // Stored as it is sent: its length is known up front (a per-request gunzip is chunked).
+  expect(again.plain.headers['content-length']).toBe(String(again.plain.body.length));
+  expect(gunzipSync(again.gzip.body).equals(again.plain.body)).toBe(true);
+  expect(again.plain.text).toContain('<h1');
+
+  // One purge expires both copies.
+  expect(await purge([tag], 'soft')).toBe(2);
+  const after = { gzip: await raw(path, gzip), plain: await raw(path) };
+  expect([after.gzip.headers['x-edge-cache'], after.plain.headers['x-edge-cache']]).toEqual(['miss', 'miss']);
 });

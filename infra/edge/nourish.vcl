@@ -49,6 +49,7 @@ sub vcl_recv {
     if (req.restarts == 0) {
         unset req.http.X-Edge-Stale-Retry;
         unset req.http.X-Edge-Lookup;
+        unset req.http.X-Edge-Identity;
     }
 
     if (req.method == "PURGE") {
@@ -98,6 +99,12 @@ sub vcl_recv {
         set req.grace = 24h;
     }
     set req.http.X-Edge-Lookup = "1";
+    # Clients that do not take gzip (crawlers, monitors, some proxies) get their own stored copy,
+    # fetched uncompressed: Varnish would otherwise gunzip the stored page on every delivery,
+    # which costs ~4x the CPU of sending it (measured: docs/performance.md, "Edge cache").
+    if (!req.can_gzip) {
+        set req.http.X-Edge-Identity = "1";
+    }
     return (hash);
 }
 
@@ -142,6 +149,9 @@ sub edge_normalise_url {
 # Host-independent: one copy per normalised URL whatever Host the client sent.
 sub vcl_hash {
     hash_data(req.url);
+    if (req.http.X-Edge-Identity) {
+        hash_data("identity");
+    }
     return (lookup);
 }
 
@@ -159,6 +169,10 @@ sub vcl_miss {
 
 sub vcl_backend_fetch {
     call edge_backend_origin;
+    if (bereq.http.X-Edge-Identity) {
+        unset bereq.http.Accept-Encoding;
+        unset bereq.http.X-Edge-Identity;
+    }
 }
 
 sub vcl_backend_response {

@@ -1,7 +1,7 @@
 /**
  * The edge (Varnish, infra/edge) under load:
- * - measureEdgePages: each page through the edge, next to nginx serving the same bytes, back to
- *   back so both see the same moment of a busy machine;
+ * - measureEdgePages: each page through the edge, next to nginx serving the same bytes, in
+ *   alternating rounds so both see the same moments of a busy machine;
  * - measureEdgeMix: a reader-like mix through the edge and the hit ratio Varnish counted for it
  *   (varnishstat MAIN.cache_hit / MAIN.cache_miss, before and after).
  */
@@ -10,7 +10,7 @@ import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
 import type { EdgePage, EdgePageResult, EdgeResult, Encoding } from '../results';
-import { measureLoad, type LoadOptions } from './http-load';
+import { measureLoad, measureLoadAlternating, type LoadOptions } from './http-load';
 import { serveWithNginx } from './nginx';
 
 /**
@@ -83,13 +83,12 @@ export async function measureEdgePages(options: {
     // Not thrown: a page the edge does not store compressed is reported as not the same bytes.
     const encodedAsAsked = (reference.contentEncoding ?? 'identity') === encoding;
     const nginx = await serveWithNginx(reference.body, reference.contentType, encoding === 'gzip' ? 'gzip' : undefined);
-    let nginxLoad;
+    let nginxLoad, edge;
     try {
-      nginxLoad = await measureLoad(`${nginx.url}${path.slice(1)}`, load);
+      [nginxLoad, edge] = await measureLoadAlternating([`${nginx.url}${path.slice(1)}`, options.edgeUrl + path], load);
     } finally {
       await nginx.stop();
     }
-    const edge = await measureLoad(options.edgeUrl + path, load);
     const site = await fetchRaw(options.siteUrl + path, 'identity');
     const after = await fetchRaw(options.edgeUrl + path, encoding);
     results.push({
