@@ -21,3 +21,17 @@ test('an article body reaches the browser as HTML, never as client-component pro
   expect(tocTargets.length).toBeGreaterThan(1);
   for (const id of tocTargets) expect(html, `heading #${id}`).toMatch(new RegExp(`<h[2-6] id="${id}" tabindex="-1"`));
 });
+
+test('no page prints a class name that did not resolve', async ({ request }) => {
+  for (const path of ['/', '/topics/sleep', `/articles/${DEMO_ARTICLE}`, '/authors/amara-okafor', '/search?q=sleep']) {
+    const response = await request.get(site(path));
+    expect(response.status(), path).toBe(200);
+    const classes = [...(await response.text()).matchAll(/class="([^"]*)"/g)].map((m) => m[1]);
+    expect(classes.length, path).toBeGreaterThan(10);
+    // A CSS-module class that is missing from the built CSS is printed as "undefined".
+    expect(
+      classes.filter((c) => /(^|\s)(undefined|null)(\s|$)/.test(c)),
+      path,
+    ).toEqual([]);
+  }
+});

@@ -20,7 +20,9 @@ export function ArticleCard({
 }: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <article className={`${styles.card} ${styles[variant]}`}>
+    // The default look is `.card` alone (an empty `.default` rule would be dropped from the CSS, and
+    // its class printed as "undefined").
+    <article className={variant === 'default' ? styles.card : `${styles.card} ${styles[variant]}`}>
       {variant === 'compact' ? null : article.cover ? (
         <CmsImage image={article.cover} sizes={sizes} className={styles.image} decorative />
       ) : (
