@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => [
+import { s3UploadSettings } from '../src/utils/upload-storage';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  // With S3 uploads the media library's previews load from the bucket's public origin.
+  const mediaOrigin = s3UploadSettings(env)?.publicUrl.origin;
+  const mediaOrigins = mediaOrigin ? [mediaOrigin] : [];
+  return [
   // One log line per request costs about a fifth of the API's throughput (bench/). In production
   // the reverse proxy keeps the access log, so it is off there unless REQUEST_LOG=true.
   ...(env.bool('REQUEST_LOG', env('NODE_ENV', 'development') !== 'production') ? ['strapi::logger'] : []),
@@ -12,8 +18,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
         useDefaults: true,
         directives: {
           'connect-src': ["'self'", 'https:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'media-src': ["'self'", 'data:', 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
+          'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
           'frame-src': ["'self'", env('SITE_URL', 'http://localhost:3000')],
           upgradeInsecureRequests: null as null | [],
         },
@@ -50,3 +56,4 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::uploads-headers',
   'strapi::public',
 ];
+};
