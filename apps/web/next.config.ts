@@ -18,7 +18,8 @@ const parseUrl = (value: string | undefined) => {
   }
 };
 const mediaUrl = parseUrl(process.env.MEDIA_URL)[0];
-if (process.env.MEDIA_URL && !mediaUrl) throw new Error(`MEDIA_URL must be an absolute URL, got "${process.env.MEDIA_URL}"`);
+if (process.env.MEDIA_URL && !mediaUrl)
+  throw new Error(`MEDIA_URL must be an absolute URL, got "${process.env.MEDIA_URL}"`);
 const cmsOrigins = mediaUrl
   ? []
   : [process.env.STRAPI_URL, 'http://localhost:1337', 'http://cms:1337'].flatMap(parseUrl);

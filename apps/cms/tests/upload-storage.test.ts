@@ -50,7 +50,11 @@ describe('upload storage settings', () => {
     ['a missing public URL', { ...S3, S3_PUBLIC_URL: '' }, /UPLOAD_PROVIDER=s3 needs S3_PUBLIC_URL/],
     ['a relative public URL', { ...S3, S3_PUBLIC_URL: '/media' }, /S3_PUBLIC_URL must be an absolute http\(s\) URL/],
     ['an ftp endpoint', { ...S3, S3_ENDPOINT: 'ftp://example.org' }, /S3_ENDPOINT must be an http\(s\) URL/],
-    ['a key without its secret', { ...S3, S3_SECRET_ACCESS_KEY: '' }, /Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/],
+    [
+      'a key without its secret',
+      { ...S3, S3_SECRET_ACCESS_KEY: '' },
+      /Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/,
+    ],
   ];
   for (const [what, values, message] of refused) {
     it(`refuses ${what}`, () => {
