@@ -4,27 +4,36 @@ import { HOME_ROUTE } from './lib/home-route';
 type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatterns']>[number];
 
 /**
- * The image optimizer may fetch uploads from the CMS only: the configured STRAPI_URL plus the
- * local and docker-compose defaults. No other host can be proxied through /_next/image.
+ * The image optimizer may fetch uploads from one place only. By default that is the CMS's
+ * /uploads: the configured STRAPI_URL plus the local and docker-compose defaults. When the CMS
+ * stores media in S3-compatible storage, MEDIA_URL (read at build, the CMS's S3_PUBLIC_URL) is
+ * that place instead, under its path. No other host can be proxied through /_next/image.
  */
-const cmsOrigins = [process.env.STRAPI_URL, 'http://localhost:1337', 'http://cms:1337'].flatMap((value) => {
+const parseUrl = (value: string | undefined) => {
   if (!value) return [];
   try {
     return [new URL(value)];
   } catch {
     return [];
   }
-});
+};
+const mediaUrl = parseUrl(process.env.MEDIA_URL)[0];
+if (process.env.MEDIA_URL && !mediaUrl)
+  throw new Error(`MEDIA_URL must be an absolute URL, got "${process.env.MEDIA_URL}"`);
+const cmsOrigins = mediaUrl
+  ? []
+  : [process.env.STRAPI_URL, 'http://localhost:1337', 'http://cms:1337'].flatMap(parseUrl);
+const uploadOrigins = mediaUrl
+  ? [{ url: mediaUrl, pathname: `${mediaUrl.pathname.replace(/\/+$/, '')}/**` }]
+  : [...new Map(cmsOrigins.map((url) => [url.origin, url])).values()].map((url) => ({ url, pathname: '/uploads/**' }));
 
-const uploadPatterns: RemotePattern[] = [...new Map(cmsOrigins.map((url) => [url.origin, url])).values()].map(
-  (url) => ({
-    protocol: url.protocol === 'https:' ? 'https' : 'http',
-    hostname: url.hostname,
-    port: url.port,
-    pathname: '/uploads/**',
-    search: '',
-  }),
-);
+const uploadPatterns: RemotePattern[] = uploadOrigins.map(({ url, pathname }) => ({
+  protocol: url.protocol === 'https:' ? 'https' : 'http',
+  hostname: url.hostname,
+  port: url.port,
+  pathname,
+  search: '',
+}));
 
 /**
  * Strapi's Preview shows the site in an iframe inside the admin, so the admin's origin (the CMS's
@@ -41,9 +50,9 @@ const adminOrigin = (() => {
 
 /**
  * Content-Security-Policy for every response. Scripts and everything else come from this origin
- * only; images also from data:/blob: and the CMS's upload origins (SVG and GIF uploads skip the
- * optimizer and load from the CMS directly; everything else comes through /_next/image, which is
- * 'self'). Trade-off: 'unsafe-inline' stays in script-src because the App Router inlines its
+ * only; images also from data:/blob: and the upload origin, the CMS or MEDIA_URL (SVG and GIF
+ * uploads skip the optimizer and load from there directly; everything else comes through
+ * /_next/image, which is 'self'). Trade-off: 'unsafe-inline' stays in script-src because the App Router inlines its
  * flight data (`self.__next_f.push(...)`) in every page. Nonces would remove it, but a nonce must
  * differ per response, which makes every page render per request and ends the ISR/CDN caching
  * the site is built on (docs/performance.md). The policy still forbids any foreign script origin,
@@ -55,7 +64,7 @@ const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${[...new Set(cmsOrigins.map((url) => url.origin))].join(' ')}`,
+  `img-src 'self' data: blob: ${[...new Set(uploadOrigins.map(({ url }) => url.origin))].join(' ')}`,
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -83,7 +92,7 @@ const nextConfig: NextConfig = {
   images: {
     remotePatterns: uploadPatterns,
     // The CMS lives on a private address (localhost, or the `cms` service in compose), which Next 16
-    // refuses to fetch by default. Safe here because remotePatterns admits only the CMS's /uploads.
+    // refuses to fetch by default. Safe here because remotePatterns admits only the upload origin.
     dangerouslyAllowLocalIP: true,
     // Upload names carry a content hash, so an optimized variant never goes stale.
     minimumCacheTTL: 2_678_400,

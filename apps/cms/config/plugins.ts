@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ALLOWED_UPLOAD_MIME_TYPES } from '../src/utils/upload-types';
+import { s3UploadSettings, uploadProviderConfig } from '../src/utils/upload-storage';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
@@ -12,6 +13,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   upload: {
     config: {
+      // Local public/uploads unless UPLOAD_PROVIDER=s3 (src/utils/upload-storage.ts).
+      ...uploadProviderConfig(s3UploadSettings(env)),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 10 * 1024 * 1024),
       // Strapi's own gate (everything else, SVG and HTML included, is refused); src/extensions/upload
       // adds the content check it lacks when the bytes match no known type (see there).

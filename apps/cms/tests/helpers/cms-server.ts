@@ -23,7 +23,7 @@ export const exampleEnv = (name: string): string => {
   return value;
 };
 
-export type CmsServer = { url: string; port: number; stop(): Promise<void>; output(): string };
+export type CmsServer = { url: string; port: number; pid: number; stop(): Promise<void>; output(): string };
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -40,12 +40,15 @@ const strapiBin = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin',
 // Only what a process needs to run; never the developer's own CMS settings.
 const systemEnv = () => inheritedEnv(['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_nodedir']);
 
-/** Runs `strapi start` with the example env plus `env`, resolving once /_health answers. */
+/**
+ * Runs `strapi start` with the example env plus `env`, resolving once /_health answers. It listens
+ * on `env.PORT` when given (suites confined to a port range), else on a free port.
+ */
 export const startCms = async (env: Record<string, string>, timeoutMs = 180_000): Promise<CmsServer> => {
   if (!fs.existsSync(path.join(APP_DIR, 'dist', 'src', 'index.js'))) {
     throw new Error('apps/cms is not built: run `pnpm --filter @nourish/cms build` first');
   }
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const cms = spawnService({
     command: [process.execPath, strapiBin, 'start'],
@@ -68,7 +71,7 @@ export const startCms = async (env: Record<string, string>, timeoutMs = 180_000)
     timeoutMs,
     isReady: (response) => response.status === 204,
   });
-  return { url, port, stop: () => cms.stop(), output: () => cms.output() };
+  return { url, port, pid: cms.pid, stop: () => cms.stop(), output: () => cms.output() };
 };
 
 /** Runs the CMS and returns its exit code and output, for boots that are expected to fail. */

@@ -17,7 +17,8 @@ export type TestDatabase = {
 // Our machines and CI run PostgreSQL here with trust auth; override for other setups.
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const createTestDatabase = async (kind: DatabaseKind): Promise<TestDatabase> => {
+/** `namePrefix` names the PostgreSQL database (suites sharing a server keep to their own prefix). */
+export const createTestDatabase = async (kind: DatabaseKind, namePrefix = 'nourish_test_'): Promise<TestDatabase> => {
   if (kind === 'sqlite') {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'nourish-cms-'));
     return {
@@ -31,7 +32,7 @@ export const createTestDatabase = async (kind: DatabaseKind): Promise<TestDataba
       drop: () => fs.rm(dir, { recursive: true, force: true }),
     };
   }
-  const name = `nourish_test_${randomBytes(4).toString('hex')}`;
+  const name = `${namePrefix}${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 export type ReceivedNotification = { headers: http.IncomingHttpHeaders; body: Record<string, unknown> };
 
-export const startWebhookReceiver = async () => {
+/** Listens on `port` (default: any free one). */
+export const startWebhookReceiver = async (port = 0) => {
   const received: ReceivedNotification[] = [];
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -20,10 +21,10 @@ export const startWebhookReceiver = async () => {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     received,
     /** Resolves with the first notification matching `predicate`, waiting up to `ms`. */
     async waitFor(predicate: (n: ReceivedNotification) => boolean, ms = 10_000) {
