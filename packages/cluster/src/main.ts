@@ -2,8 +2,9 @@
  * `pnpm cluster`: the production topology as processes on loopback. Redis and an S3 server
  * (s3rver), a PostgreSQL database, two CMS instances on it (the first seeds the demo content once),
  * two site instances (one per CMS instance) and the edge (Varnish) over both sites. Builds what is
- * missing, waits for each part to answer, prints the URLs; Ctrl-C (or any part exiting) stops
- * every process it started. Settings: src/config.ts.
+ * missing, waits for each part to answer, prints the URLs; Ctrl-C stops every process it started
+ * (so does a part failing to start; a part exiting later is reported and the rest keeps running).
+ * Settings: src/config.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ const processEnv = inheritedEnv(['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_n
 type Part = { name: string; process: ServiceProcess };
 const running: Part[] = [];
 let stopping: Promise<never> | undefined;
+let started = false;
 
 /** Thrown into the start-up sequence once stopping has begun, so that it starts nothing more. */
 class Stopping extends Error {}
@@ -49,7 +51,10 @@ function start(
   void service.exited.then((code) => {
     if (isStopping()) return;
     console.error(`cluster: ${name} exited (${code ?? 'signal'}); last output:\n${service.output().slice(-3000)}`);
-    void stopAll(1);
+    // While starting, the cluster cannot come up: stop. Once up, the topology is meant to survive
+    // the loss of one part (fault tests kill instances on purpose): say so and keep the rest.
+    if (started) console.error(`cluster: ${name} is down; the rest keeps running (Ctrl-C stops everything)`);
+    else void stopAll(1);
   });
   return service;
 }
@@ -203,6 +208,7 @@ async function main() {
   Logs:          ${path.join(config.dir, 'logs')}
   Ctrl-C stops everything.
 `);
+  started = true;
 }
 
 main().catch((error: unknown) => {
