@@ -8,19 +8,24 @@
 # - Outages: every object keeps 24 h of grace. While the site is healthy an expired or soft-purged
 #   object is never served (req.grace = 0), so an unpublished article is gone at once; when the
 #   site is sick, or a fetch fails or answers 5xx, the last good copy is delivered instead.
+# - Several site instances: a round-robin director over the healthy ones; a fetch that fails on one
+#   instance is retried on the others (GET/HEAD only) before the stale fallback.
 #
-# start.sh renders backend.vcl (backend `site` with its probe, acl `purgers`, sub
+# start.sh renders backend.vcl (one backend per instance with its probe, the directors, subs
+# `edge_choose_backend`, `edge_retry_backend`, `edge_retry_on_other_instance`, acl `purgers`, sub
 # `edge_backend_origin`) from the environment, since VCL cannot read it.
 #
 vcl 4.1;
 
 import std;
+import directors;
 import xkey;
 import vsthrottle;
 
 include "backend.vcl";
 
 sub vcl_recv {
+    call edge_choose_backend;
     # Headers a site framework may trust to build URLs or pick a route: a client must not be able
     # to change what gets rendered (and cached) for everyone. X-Forwarded-Proto is set from config.
     unset req.http.X-Forwarded-Host;
@@ -90,7 +95,7 @@ sub vcl_recv {
         }
     }
 
-    # Healthy site: nothing expired or soft-purged is served (correctness first). Otherwise, or on
+    # Healthy site (any instance): nothing expired or soft-purged is served (correctness first). Otherwise, or on
     # the retry after a failed fetch (vcl_synth), any copy within its grace is.
     # (req.grace survives a restart, so both branches set it.)
     if (std.healthy(req.backend_hint) && !req.http.X-Edge-Stale-Retry) {
@@ -168,6 +173,7 @@ sub vcl_miss {
 }
 
 sub vcl_backend_fetch {
+    call edge_retry_backend;
     call edge_backend_origin;
     if (bereq.http.X-Edge-Identity) {
         unset bereq.http.Accept-Encoding;
@@ -184,6 +190,7 @@ sub vcl_backend_response {
     # retry (no copy to fall back on) the site's own 503 page goes out, uncached; any other 5xx
     # becomes the edge's 503 with Retry-After (vcl_backend_error): readers never get a 500.
     if (beresp.status >= 500) {
+        call edge_retry_on_other_instance;
         if (bereq.is_bgfetch || !bereq.http.X-Edge-Stale-Retry) {
             return (abandon);
         }
@@ -236,6 +243,7 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # Connection refused, timeouts: same rule as a 5xx in vcl_backend_response.
+    call edge_retry_on_other_instance;
     if (!bereq.uncacheable && (bereq.is_bgfetch || !bereq.http.X-Edge-Stale-Retry)) {
         return (abandon);
     }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts the edge cache (Varnish, in the foreground) in front of the site. VCL cannot read the
-# environment, so the backend, the purge ACL and the public origin are rendered into
+# environment, so the backends, the purge ACL and the public origin are rendered into
 # $EDGE_WORKDIR/backend.vcl, which nourish.vcl includes. Used by scripts/demo.sh, the edge test
 # suite (e2e/edge) and the Docker image (infra/edge/Dockerfile).
 #
 #   EDGE_LISTEN        address:port readers connect to      (default 127.0.0.1:3000)
-#   EDGE_BACKEND       the site, host:port                   (default 127.0.0.1:3001)
-#   EDGE_PUBLIC_HOST   Host header the site receives         (default: EDGE_BACKEND)
+#   EDGE_BACKEND       the site, host:port, or its instances as host:port,host:port,...
+#                      (round robin over the healthy ones)   (default 127.0.0.1:3001)
+#   EDGE_PUBLIC_HOST   Host header the site receives         (default: the first EDGE_BACKEND)
 #   EDGE_PUBLIC_PROTO  X-Forwarded-Proto the site receives   (default http; https behind TLS)
 #   EDGE_PURGE_ALLOW   who may PURGE besides loopback: addresses, networks or host names,
 #                      separated by spaces or commas        (e.g. "10.0.0.0/8 web")
@@ -21,17 +22,18 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LISTEN="${EDGE_LISTEN:-127.0.0.1:3000}"
 BACKEND="${EDGE_BACKEND:-127.0.0.1:3001}"
-PUBLIC_HOST="${EDGE_PUBLIC_HOST:-$BACKEND}"
+PUBLIC_HOST="${EDGE_PUBLIC_HOST:-${BACKEND%%,*}}"
 PUBLIC_PROTO="${EDGE_PUBLIC_PROTO:-http}"
 MEMORY="${EDGE_MEMORY:-256m}"
 WORKDIR="${EDGE_WORKDIR:-/tmp/nourish-edge-${LISTEN##*:}}"
 REQUEST_LOG="${EDGE_REQUEST_LOG:-on}"
 
 fail() { echo "edge: $*" >&2; exit 1; }
-BACKEND_HOST="${BACKEND%:*}"
-BACKEND_PORT="${BACKEND##*:}"
-[[ "$BACKEND" == *:* && "$BACKEND_PORT" =~ ^[0-9]+$ && "$BACKEND_HOST" =~ ^[A-Za-z0-9.-]+$ ]] ||
-  fail "EDGE_BACKEND must be host:port, got '$BACKEND'"
+IFS=', ' read -r -a BACKENDS <<<"$BACKEND"
+[ "${#BACKENDS[@]}" -gt 0 ] || fail "EDGE_BACKEND must be host:port[,host:port...], got '$BACKEND'"
+for entry in "${BACKENDS[@]}"; do
+  [[ "$entry" =~ ^[A-Za-z0-9.-]+:[0-9]+$ ]] || fail "EDGE_BACKEND must be host:port[,host:port...], got '$entry' in '$BACKEND'"
+done
 [[ "$PUBLIC_HOST" =~ ^[A-Za-z0-9.-]+(:[0-9]+)?$ ]] || fail "EDGE_PUBLIC_HOST must be host[:port], got '$PUBLIC_HOST'"
 [[ "$PUBLIC_PROTO" =~ ^https?$ ]] || fail "EDGE_PUBLIC_PROTO must be http or https, got '$PUBLIC_PROTO'"
 [[ "$REQUEST_LOG" =~ ^(on|off)$ ]] || fail "EDGE_REQUEST_LOG must be on or off, got '$REQUEST_LOG'"
@@ -51,23 +53,69 @@ mkdir -p "$WORKDIR"
 chmod 0755 "$WORKDIR"
 install -m 0644 "$HERE/nourish.vcl" "$WORKDIR/nourish.vcl"
 umask 022
-cat > "$WORKDIR/backend.vcl" <<VCL
-# Rendered by infra/edge/start.sh; do not edit.
-backend site {
-    .host = "$BACKEND_HOST";
-    .port = "$BACKEND_PORT";
+# One backend per site instance, all with the same probe; `sites` (round robin) skips the sick
+# ones. A fetch that fails on one instance is retried on the next healthy one (`after_<name>`, a
+# fallback director over the others in order), N-1 times at most, before the stale fallback.
+backends_vcl=""
+init_vcl="    new sites = directors.round_robin();"$'\n'
+retry_vcl=""
+count=${#BACKENDS[@]}
+for ((i = 0; i < count; i++)); do
+  name="site_$((i + 1))"
+  backends_vcl+="backend $name {
+    .host = \"${BACKENDS[i]%:*}\";
+    .port = \"${BACKENDS[i]##*:}\";
     .connect_timeout = 1s;
     .first_byte_timeout = 15s;
     .between_bytes_timeout = 10s;
-    # A static file: says whether the site process answers, whatever the CMS is doing. Sick
-    # after 3 of 5 probes fail (6-10 s): a site that is only slow under load keeps being asked.
-    .probe = {
-        .url = "/icon.svg";
-        .interval = 2s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-        .initial = 3;
+    .probe = site_alive;
+}
+"
+  init_vcl+="    sites.add_backend($name);"$'\n'
+  if [ "$count" -gt 1 ]; then
+    init_vcl+="    new after_$name = directors.fallback();"$'\n'
+    for ((j = 1; j < count; j++)); do
+      init_vcl+="    after_$name.add_backend(site_$(((i + j) % count + 1)));"$'\n'
+    done
+    retry_vcl+="        if (bereq.http.X-Edge-Failed-Backend == \"$name\") { set bereq.backend = after_$name.backend(); }"$'\n'
+  fi
+done
+
+cat > "$WORKDIR/backend.vcl" <<VCL
+# Rendered by infra/edge/start.sh; do not edit.
+
+# A static file: says whether a site process answers, whatever the CMS is doing. Sick after 3 of 5
+# probes fail (6-10 s): an instance that is only slow under load keeps being asked.
+probe site_alive {
+    .url = "/icon.svg";
+    .interval = 2s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
+}
+
+$backends_vcl
+sub vcl_init {
+$init_vcl}
+
+sub edge_choose_backend {
+    set req.backend_hint = sites.backend();
+}
+
+# vcl_backend_fetch: a retry goes to the instances after the one that failed.
+sub edge_retry_backend {
+    if (bereq.retries > 0) {
+$retry_vcl    }
+    unset bereq.http.X-Edge-Failed-Backend;
+}
+
+# vcl_backend_response / vcl_backend_error, on a failed fetch: once per other instance, and only
+# for requests that are safe to send twice.
+sub edge_retry_on_other_instance {
+    if (bereq.retries < $((count - 1)) && bereq.method ~ "^(GET|HEAD)\$") {
+        set bereq.http.X-Edge-Failed-Backend = beresp.backend;
+        return (retry);
     }
 }
 
@@ -91,7 +139,7 @@ if [ "$REQUEST_LOG" = off ]; then
   log_params=(-p "vsl_mask=-${masked//,/,-}")
 fi
 
-echo "edge: listening on $LISTEN, caching $BACKEND ($MEMORY), purges from loopback${PURGE_ALLOW:+ and $PURGE_ALLOW}, request log $REQUEST_LOG"
+echo "edge: listening on $LISTEN, caching ${BACKENDS[*]} ($MEMORY), purges from loopback${PURGE_ALLOW:+ and $PURGE_ALLOW}, request log $REQUEST_LOG"
 exec "$(command -v varnishd || echo /usr/sbin/varnishd)" -F -n "$WORKDIR" -a "$LISTEN" \
   -f "$WORKDIR/nourish.vcl" -p vcl_path="$WORKDIR" \
-  -s "malloc,$MEMORY" "${log_params[@]}"
+  -s "malloc,$MEMORY" -p "max_retries=$((count > 4 ? count : 4))" "${log_params[@]}"
