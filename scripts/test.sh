@@ -49,6 +49,12 @@ run_suite web "$ROOT/apps/web" pnpm test
 # The benchmark targets' logic and bench:check on made-up results (the harness itself runs below).
 run_suite bench "$ROOT/bench" pnpm test
 run_suite cms "$ROOT/apps/cms" pnpm test
+# Two CMS instances on one PostgreSQL database: scheduled publishing once, the admin through either,
+# uploads to an S3 server (s3rver), connections cut by PostgreSQL.
+run_suite cms-cluster "$ROOT/apps/cms" pnpm test:cluster
+# docker-compose.yml against the Compose schema and each app's environment; the edge over two site
+# instances, one of them failing.
+run_suite cluster "$ROOT/packages/cluster" pnpm test
 if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   run_suite e2e "$ROOT/e2e" pnpm test
   # The security suite (docs/security.md) on a fresh stack of its own: drafts, private fields, query
