@@ -28,15 +28,26 @@ CacheHandler.onCreation(() => {
   // `next build` renders nothing worth sharing and must not need Redis.
   if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] };
 
-  const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 500);
+  const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 1000);
   const client = connectSharedRedis(redisUrl, timeoutMs);
   const redis = createRedisHandler({
     client,
     keyPrefix: process.env.CACHE_KEY_PREFIX ?? 'nourish:',
     timeoutMs,
   });
+  const shared = timeBoundRedisHandler(redis, client, timeoutMs);
+  // What this instance reads from Redis is kept in memory too, for when Redis goes away.
+  /** @type {typeof shared} */
+  const sharedKeptInMemory = {
+    ...shared,
+    async get(key, meta) {
+      const value = await shared.get(key, meta);
+      if (value) await memory.set(key, { ...value });
+      return value;
+    },
+  };
   return {
-    handlers: [timeBoundRedisHandler(redis, client, timeoutMs), memory],
+    handlers: [sharedKeptInMemory, memory],
     ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge * 1.5, KEEP_STALE_SECONDS) },
   };
 });

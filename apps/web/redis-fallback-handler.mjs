@@ -74,6 +74,14 @@ function firstConnectionAttempt(client, timeoutMs) {
   });
 }
 
+let lastTimeoutLog = 0;
+/** At most one line every 10 s: a slow Redis under load would otherwise flood the log. */
+function noteTimeout(/** @type {string} */ what, /** @type {number} */ ms) {
+  if (Date.now() - lastTimeoutLog < 10_000) return;
+  lastTimeoutLog = Date.now();
+  console.warn(`[cache] Redis ${what} took longer than ${ms} ms: answered from memory instead`);
+}
+
 /**
  * @template T
  * @param {Promise<T>} promise
@@ -85,7 +93,10 @@ function within(promise, ms, what) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis ${what}: no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      noteTimeout(what, ms);
+      reject(new Error(`Redis ${what}: no answer within ${ms} ms`));
+    }, ms);
   });
   return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
 }

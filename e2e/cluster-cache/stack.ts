@@ -152,6 +152,8 @@ export function siteInstance(index: number, options: { readyWhenAnswering?: bool
         REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
         REDIS_URL,
         CACHE_KEY_PREFIX: KEY_PREFIX,
+        // E2E_CLUSTER_DEBUG_CACHE=1: Next and the cache handler log every cache call.
+        ...(process.env.E2E_CLUSTER_DEBUG_CACHE ? { NEXT_PRIVATE_DEBUG_CACHE: '1' } : {}),
       },
     },
   );

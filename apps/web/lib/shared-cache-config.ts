@@ -7,12 +7,12 @@
  *   REDIS_URL                  redis:// or rediss:// URL of the Redis every instance shares.
  *   CACHE_KEY_PREFIX           prefix of every key this site writes, default `nourish:`.
  *   CACHE_REDIS_TIMEOUT_MS     the longest one cache read or write waits for Redis before the
- *                              instance answers from its memory instead, default 500.
+ *                              instance answers from its memory instead, default 1000.
  */
 export type SharedCacheConfig = { redisUrl: string; keyPrefix: string; timeoutMs: number };
 
 export const DEFAULT_KEY_PREFIX = 'nourish:';
-export const DEFAULT_TIMEOUT_MS = 500;
+export const DEFAULT_TIMEOUT_MS = 1000;
 
 export function sharedCacheConfig(env: Record<string, string | undefined> = process.env): SharedCacheConfig | null {
   const redisUrl = env.REDIS_URL?.trim() ?? '';
