@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { HOME_ROUTE } from './lib/home-route';
+import { sharedCacheConfig } from './lib/shared-cache-config';
 
 type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatterns']>[number];
 
@@ -84,7 +86,18 @@ const contentSecurityPolicy = [
 const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' };
 const siteIsHttps = (process.env.SITE_URL ?? '').startsWith('https://');
 
+/**
+ * With REDIS_URL, rendered pages and cached CMS data live in Redis, shared by every instance
+ * (cache-handler.mjs); Next's own in-memory layer is off so no instance serves a copy another one
+ * has expired. Without it, Next's per-process cache as before. Read when the server starts.
+ * (Next loads this file as CommonJS, so __dirname is this directory.)
+ */
+const sharedCache: Pick<NextConfig, 'cacheHandler' | 'cacheMaxMemorySize'> = sharedCacheConfig()
+  ? { cacheHandler: path.join(__dirname, 'cache-handler.mjs'), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   // @nourish/content ships TypeScript source, not built JavaScript.
   transpilePackages: ['@nourish/content'],
   poweredByHeader: false,

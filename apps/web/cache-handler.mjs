@@ -1,0 +1,55 @@
+// @ts-check
+/**
+ * Next's incremental cache (ISR pages and `unstable_cache` data, lib/data.ts) in Redis, shared by
+ * every site instance; next.config.ts loads it only when REDIS_URL is set (lib/shared-cache-config.ts
+ * validates the variables at start; this file reads them with the same defaults).
+ *
+ * This is `cacheHandler` (the incremental cache), not `cacheHandlers` ('use cache'): the site does
+ * not use cacheComponents. @fortedigital/nextjs-cache-handler stores the entries and shares tag
+ * expiry: `revalidateTag` deletes every entry carrying the tag in Redis, so one /api/revalidate on
+ * any instance takes effect on all. Its handlers are tried in order and a throwing one is skipped,
+ * and writes go to all of them, so behind Redis sits a per-process LRU that already holds what this
+ * instance read or wrote: Redis down, slow or not yet connected -> answers come from memory within
+ * CACHE_REDIS_TIMEOUT_MS (redis-fallback-handler.mjs), and the client reconnects in the background.
+ */
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
+import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+
+import { connectSharedRedis, timeBoundRedisHandler } from './redis-fallback-handler.mjs';
+
+/** Stale entries stay in Redis this long: an instance started during a CMS outage still has them. */
+const KEEP_STALE_SECONDS = 7 * 24 * 60 * 60;
+
+CacheHandler.onCreation(() => {
+  const memory = createLruHandler({ maxItemsNumber: 2000, maxItemSizeBytes: 256 * 1024 * 1024 });
+  const redisUrl = process.env.REDIS_URL;
+  // `next build` renders nothing worth sharing and must not need Redis.
+  if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] };
+
+  const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 1000);
+  const client = connectSharedRedis(redisUrl, timeoutMs);
+  const redis = createRedisHandler({
+    client,
+    keyPrefix: process.env.CACHE_KEY_PREFIX ?? 'nourish:',
+    timeoutMs,
+  });
+  const shared = timeBoundRedisHandler(redis, client, timeoutMs);
+  // What this instance reads from Redis is kept in memory too, for when Redis goes away.
+  /** @type {typeof shared} */
+  const sharedKeptInMemory = {
+    ...shared,
+    async get(key, meta) {
+      const value = await shared.get(key, meta);
+      if (value) await memory.set(key, { ...value });
+      return value;
+    },
+  };
+  return {
+    handlers: [sharedKeptInMemory, memory],
+    ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge * 1.5, KEEP_STALE_SECONDS) },
+  };
+});
+
+export default CacheHandler;

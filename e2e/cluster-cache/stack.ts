@@ -1,0 +1,219 @@
+/**
+ * The shared-cache suite's own stack: a private redis-server (no persistence), one CMS (fresh
+ * SQLite database, demo seed) and site instances (`node server.mjs`) that all use that Redis as
+ * their cache (REDIS_URL). Each is a child process in its own group, so a spec can freeze, kill
+ * and restart it. The CMS sends its change notifications to instance A.
+ *
+ * Ports (E2E_CLUSTER_*): CMS 4101, site instances 4111, 4112, 4113..., Redis 4120.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
+
+import { CMS_ENV, E2E_TMP, ROOT } from '../fixtures/env';
+
+export const CMS_PORT = Number(process.env.E2E_CLUSTER_CMS_PORT ?? 4101);
+export const FIRST_SITE_PORT = Number(process.env.E2E_CLUSTER_SITE_PORT ?? 4111);
+export const REDIS_PORT = Number(process.env.E2E_CLUSTER_REDIS_PORT ?? 4120);
+export const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
+export const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
+/** Keys of this suite, so a look into Redis sees only what the sites wrote. */
+export const KEY_PREFIX = 'e2e-cluster:';
+
+const TMP = path.join(E2E_TMP, 'cluster-cache');
+const processEnv = inheritedEnv();
+
+type Options = {
+  cwd: string;
+  env: Record<string, string>;
+  readyUrl: string;
+  readyTimeoutMs: number;
+  /** Default: any 2xx. */
+  isReady?: (response: Response) => boolean;
+};
+
+/** One server process in its own process group, started, signalled and stopped by the suite. */
+export class Service {
+  private process: ServiceProcess | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly command: [string, ...string[]],
+    private readonly options: Options,
+  ) {}
+
+  async start(): Promise<void> {
+    this.process = spawnService({
+      command: this.command,
+      cwd: this.options.cwd,
+      env: this.options.env,
+      logFile: path.join(TMP, `${this.name}.log`),
+      detached: true,
+      continueBeforeStop: true,
+    });
+    await waitUntilReady(this.process, {
+      name: this.name,
+      url: this.options.readyUrl,
+      timeoutMs: this.options.readyTimeoutMs,
+      isReady: this.options.isReady ?? ((response) => response.ok),
+    });
+  }
+
+  /** What the process printed lately. */
+  output(): string {
+    return this.process?.output() ?? '';
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    if (!this.process) throw new Error(`${this.name} is not running`);
+    this.process.signal(signal);
+  }
+
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+
+  async stop(): Promise<void> {
+    await this.process?.stop();
+  }
+}
+
+/** redis-server answers plain HTTP with an error and closes; any answer at all means it listens. */
+async function redisListens(): Promise<void> {
+  const net = await import('node:net');
+  const started = Date.now();
+  while (Date.now() - started < 10_000) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(REDIS_PORT, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`redis-server did not listen on ${REDIS_PORT} within 10 s`);
+}
+
+/** The suite's Redis: started fresh (empty) each time, as after a crash without persistence. */
+export class Redis {
+  private process: ServiceProcess | undefined;
+
+  async start(): Promise<void> {
+    this.process = spawnService({
+      command: [
+        'redis-server',
+        '--port',
+        String(REDIS_PORT),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ],
+      cwd: TMP,
+      env: processEnv,
+      logFile: path.join(TMP, 'redis.log'),
+      detached: true,
+    });
+    await redisListens();
+  }
+
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+}
+
+export const siteUrl = (index: number) => `http://127.0.0.1:${FIRST_SITE_PORT + index}`;
+
+/** Site instance number `index` (0 = A) on the shared Redis. */
+export function siteInstance(index: number, options: { readyWhenAnswering?: boolean } = {}): Service {
+  const port = FIRST_SITE_PORT + index;
+  return new Service(
+    `site-${String.fromCharCode(97 + index)}`,
+    ['node', path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: path.join(ROOT, 'apps/web'),
+      readyUrl: `http://127.0.0.1:${port}/robots.txt`,
+      readyTimeoutMs: 120_000,
+      // Started while the CMS is down, an instance is ready once it answers at all.
+      ...(options.readyWhenAnswering ? { isReady: () => true } : {}),
+      env: {
+        ...processEnv,
+        NODE_ENV: 'production',
+        STRAPI_URL: CMS_URL,
+        STRAPI_API_TOKEN: CMS_ENV.SITE_API_TOKEN,
+        SITE_URL: siteUrl(0),
+        PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
+        REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
+        REDIS_URL,
+        CACHE_KEY_PREFIX: KEY_PREFIX,
+        // E2E_CLUSTER_DEBUG_CACHE=1: Next and the cache handler log every cache call.
+        ...(process.env.E2E_CLUSTER_DEBUG_CACHE ? { NEXT_PRIVATE_DEBUG_CACHE: '1' } : {}),
+      },
+    },
+  );
+}
+
+export type ClusterStack = {
+  redis: Redis;
+  cms: Service;
+  sites: [Service, Service];
+  /** Services a spec started itself, stopped with the rest. */
+  extra: Service[];
+  stop(): Promise<void>;
+};
+
+export async function startClusterStack(): Promise<ClusterStack> {
+  fs.mkdirSync(path.join(TMP, 'public', 'uploads'), { recursive: true });
+  const redis = new Redis();
+  const cms = new Service(
+    'cms',
+    ['node', path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    {
+      cwd: path.join(ROOT, 'apps/cms'),
+      readyUrl: `${CMS_URL}/_health`,
+      readyTimeoutMs: 240_000,
+      env: {
+        ...processEnv,
+        ...CMS_ENV,
+        HOST: '127.0.0.1',
+        PORT: String(CMS_PORT),
+        PUBLIC_URL: CMS_URL,
+        // Change notifications go to instance A only: B learns of them through Redis.
+        SITE_URL: siteUrl(0),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_URL: '',
+        DATABASE_FILENAME: path.join(TMP, 'cms.db'),
+        PUBLIC_DIR: path.join(TMP, 'public'),
+        SEED_DEMO_CONTENT: 'true',
+        ADMIN_RATE_LIMIT: 'false',
+        REQUEST_LOG: 'false',
+      },
+    },
+  );
+  const sites: [Service, Service] = [siteInstance(0), siteInstance(1)];
+  const stack: ClusterStack = {
+    redis,
+    cms,
+    sites,
+    extra: [],
+    async stop() {
+      await Promise.all([...stack.extra, ...sites].map((site) => site.stop()));
+      await Promise.all([cms.stop(), redis.kill()]);
+    },
+  };
+  try {
+    await redis.start();
+    await cms.start();
+    await Promise.all(sites.map((site) => site.start()));
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
+}
