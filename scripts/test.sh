@@ -66,6 +66,10 @@ if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   # The site through a CMS outage (frozen, then killed for a minute, then back) on a CMS and site the
   # suite starts itself: cached pages stay 200, the rest 503 within 3 s, publishing works after.
   run_suite resilience "$ROOT/e2e" pnpm test:resilience
+  # Two site instances sharing one private Redis as their Next cache: pages rendered by one served
+  # by the other with the CMS frozen, revalidation on one seen by both, Redis killed under load,
+  # a third instance started with the CMS down.
+  run_suite cluster-cache "$ROOT/e2e" pnpm test:cluster-cache
 fi
 
 # Budgets are printed, not timed tests: the same e2e servers, a fresh database, one script.

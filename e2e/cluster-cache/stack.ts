@@ -4,18 +4,20 @@
  * their cache (REDIS_URL). Each is a child process in its own group, so a spec can freeze, kill
  * and restart it. The CMS sends its change notifications to instance A.
  *
- * Ports (E2E_CLUSTER_*): CMS 4101, site instances 4111, 4112, 4113..., Redis 4120.
+ * Ports: the CMS uses E2E_CMS_PORT (the site's build allows next/image from there; the suites run
+ * one after another), site instances E2E_CLUSTER_SITE_PORT (3111, 3112, ...), Redis
+ * E2E_CLUSTER_REDIS_PORT (3120).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
 
-import { CMS_ENV, E2E_TMP, ROOT } from '../fixtures/env';
+import { CMS_ENV, CMS_PORT, E2E_TMP, ROOT } from '../fixtures/env';
 
-export const CMS_PORT = Number(process.env.E2E_CLUSTER_CMS_PORT ?? 4101);
-export const FIRST_SITE_PORT = Number(process.env.E2E_CLUSTER_SITE_PORT ?? 4111);
-export const REDIS_PORT = Number(process.env.E2E_CLUSTER_REDIS_PORT ?? 4120);
+export { CMS_PORT };
+export const FIRST_SITE_PORT = Number(process.env.E2E_CLUSTER_SITE_PORT ?? 3111);
+export const REDIS_PORT = Number(process.env.E2E_CLUSTER_REDIS_PORT ?? 3120);
 export const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
 export const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 /** Keys of this suite, so a look into Redis sees only what the sites wrote. */

@@ -87,26 +87,6 @@ const REQUIRED_WITH: readonly { when: [string, string]; need: readonly string[] 
   },
 ];
 
-/**
- * Issue #12 settings whose code is being written on other branches (the site's shared Redis cache;
- * the CMS's S3 uploads): accepted before the apps read them. Once those branches are merged the
- * apps read them and these lists can go.
- */
-const AWAITED: Record<AppName, readonly string[]> = {
-  cms: [
-    'UPLOAD_PROVIDER',
-    'S3_BUCKET',
-    'S3_REGION',
-    'S3_ENDPOINT',
-    'S3_FORCE_PATH_STYLE',
-    'S3_ACCESS_KEY_ID',
-    'S3_SECRET_ACCESS_KEY',
-    'S3_PUBLIC_URL',
-  ],
-  web: ['REDIS_URL', 'CACHE_KEY_PREFIX', 'MEDIA_URL'],
-  edge: [],
-};
-
 const compose = readCompose();
 const services = Object.entries(compose.services);
 const ofApp = (app: AppName) => services.filter(([, service]) => appOf(service) === app);
@@ -151,7 +131,7 @@ describe('docker-compose.yml', () => {
 
     it(`${name}: every variable it is given is one the ${app} reads`, () => {
       const read = envNamesRead(ROOT, app);
-      const unread = given.filter((variable) => !read.has(variable) && !AWAITED[app].includes(variable));
+      const unread = given.filter((variable) => !read.has(variable));
       assert.deepEqual(unread, [], `${name} sets variables the ${app} never reads`);
     });
 

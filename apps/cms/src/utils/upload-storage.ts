@@ -40,8 +40,9 @@ export const s3UploadSettings = (env: Env): S3UploadSettings | null => {
   if (provider === 'local') return null;
   if (provider !== 's3') throw new Error(`UPLOAD_PROVIDER must be "local" or "s3", got "${provider}"`);
 
-  const required = (name: string) => {
-    const value = env(name, '');
+  // Each variable is read by its literal name, so a search for what the CMS reads finds it
+  // (packages/cluster checks compose's environment against those names).
+  const required = (name: string, value: string) => {
     if (!value) throw new Error(`UPLOAD_PROVIDER=s3 needs ${name}`);
     return value;
   };
@@ -52,13 +53,13 @@ export const s3UploadSettings = (env: Env): S3UploadSettings | null => {
   }
   const endpoint = env('S3_ENDPOINT', '');
   return {
-    bucket: required('S3_BUCKET'),
-    region: required('S3_REGION'),
+    bucket: required('S3_BUCKET', env('S3_BUCKET', '')),
+    region: required('S3_REGION', env('S3_REGION', '')),
     endpoint: endpoint ? httpUrl('S3_ENDPOINT', endpoint).toString() : undefined,
     forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
     credentials: accessKeyId ? { accessKeyId, secretAccessKey } : undefined,
     acl: env('S3_ACL', '') || undefined,
-    publicUrl: httpUrl('S3_PUBLIC_URL', required('S3_PUBLIC_URL')),
+    publicUrl: httpUrl('S3_PUBLIC_URL', required('S3_PUBLIC_URL', env('S3_PUBLIC_URL', ''))),
     rootPath: env('S3_ROOT_PATH', '') || undefined,
   };
 };
