@@ -8,78 +8,23 @@
  * one after another), site instances E2E_CLUSTER_SITE_PORT (3111, 3112, ...), Redis
  * E2E_CLUSTER_REDIS_PORT (3120).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 
-import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
+import { inheritedEnv, spawnService, type ServiceProcess } from '@nourish/test-support';
 
-import { CMS_ENV, CMS_PORT, E2E_TMP, ROOT } from '../fixtures/env';
+import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT } from '../fixtures/env';
+import { suiteCms } from '../fixtures/suite-cms';
+import { SuiteService as Service } from '../fixtures/suite-service';
 
-export { CMS_PORT };
+export { CMS_PORT, CMS_URL };
 export const FIRST_SITE_PORT = Number(process.env.E2E_CLUSTER_SITE_PORT ?? 3111);
 export const REDIS_PORT = Number(process.env.E2E_CLUSTER_REDIS_PORT ?? 3120);
-export const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
 export const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 /** Keys of this suite, so a look into Redis sees only what the sites wrote. */
 export const KEY_PREFIX = 'e2e-cluster:';
 
 const TMP = path.join(E2E_TMP, 'cluster-cache');
 const processEnv = inheritedEnv();
-
-type Options = {
-  cwd: string;
-  env: Record<string, string>;
-  readyUrl: string;
-  readyTimeoutMs: number;
-  /** Default: any 2xx. */
-  isReady?: (response: Response) => boolean;
-};
-
-/** One server process in its own process group, started, signalled and stopped by the suite. */
-export class Service {
-  private process: ServiceProcess | undefined;
-
-  constructor(
-    readonly name: string,
-    private readonly command: [string, ...string[]],
-    private readonly options: Options,
-  ) {}
-
-  async start(): Promise<void> {
-    this.process = spawnService({
-      command: this.command,
-      cwd: this.options.cwd,
-      env: this.options.env,
-      logFile: path.join(TMP, `${this.name}.log`),
-      detached: true,
-      continueBeforeStop: true,
-    });
-    await waitUntilReady(this.process, {
-      name: this.name,
-      url: this.options.readyUrl,
-      timeoutMs: this.options.readyTimeoutMs,
-      isReady: this.options.isReady ?? ((response) => response.ok),
-    });
-  }
-
-  /** What the process printed lately. */
-  output(): string {
-    return this.process?.output() ?? '';
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    if (!this.process) throw new Error(`${this.name} is not running`);
-    this.process.signal(signal);
-  }
-
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  async stop(): Promise<void> {
-    await this.process?.stop();
-  }
-}
 
 /** redis-server answers plain HTTP with an error and closes; any answer at all means it listens. */
 async function redisListens(): Promise<void> {
@@ -139,6 +84,7 @@ export function siteInstance(index: number, options: { readyWhenAnswering?: bool
     `site-${String.fromCharCode(97 + index)}`,
     ['node', path.join(ROOT, 'apps/web/server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
     {
+      logDir: TMP,
       cwd: path.join(ROOT, 'apps/web'),
       readyUrl: `http://127.0.0.1:${port}/robots.txt`,
       readyTimeoutMs: 120_000,
@@ -171,33 +117,10 @@ export type ClusterStack = {
 };
 
 export async function startClusterStack(): Promise<ClusterStack> {
-  fs.mkdirSync(path.join(TMP, 'public', 'uploads'), { recursive: true });
   const redis = new Redis();
-  const cms = new Service(
-    'cms',
-    ['node', path.join(ROOT, 'apps/cms/node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
-    {
-      cwd: path.join(ROOT, 'apps/cms'),
-      readyUrl: `${CMS_URL}/_health`,
-      readyTimeoutMs: 240_000,
-      env: {
-        ...processEnv,
-        ...CMS_ENV,
-        HOST: '127.0.0.1',
-        PORT: String(CMS_PORT),
-        PUBLIC_URL: CMS_URL,
-        // Change notifications go to instance A only: B learns of them through Redis.
-        SITE_URL: siteUrl(0),
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_URL: '',
-        DATABASE_FILENAME: path.join(TMP, 'cms.db'),
-        PUBLIC_DIR: path.join(TMP, 'public'),
-        SEED_DEMO_CONTENT: 'true',
-        ADMIN_RATE_LIMIT: 'false',
-        REQUEST_LOG: 'false',
-      },
-    },
-  );
+  // Change notifications go to instance A only: B learns of them through Redis.
+  const cms = suiteCms(TMP, siteUrl(0));
+
   const sites: [Service, Service] = [siteInstance(0), siteInstance(1)];
   const stack: ClusterStack = {
     redis,

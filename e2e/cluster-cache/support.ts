@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 
 import { test as base } from '@playwright/test';
 
+import { get as plainGet, type Reply } from '../fixtures/plain-get';
 import { KEY_PREFIX, REDIS_PORT, siteUrl, startClusterStack, type ClusterStack } from './stack';
 
 export { expect } from '@playwright/test';
@@ -22,18 +23,9 @@ export const test = base.extend<object, { stack: ClusterStack }>({
   ],
 });
 
-export type Reply = { status: number; headers: Headers; text: string; ms: number };
-
 /** One GET from site instance `index` (0 = A), no redirects followed; `timeoutMs` bounds the answer. */
-export async function get(index: number, path: string, timeoutMs = 20_000): Promise<Reply> {
-  const started = Date.now();
-  const response = await fetch(`${siteUrl(index)}${path}`, {
-    redirect: 'manual',
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, ms: Date.now() - started };
-}
+export const get = (index: number, path: string, timeoutMs?: number): Promise<Reply> =>
+  plainGet(`${siteUrl(index)}${path}`, {}, timeoutMs);
 
 /** The page's <h1>, to compare what two instances serve for one URL. */
 export const heading = (html: string): string => /<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1] ?? '';

@@ -4,6 +4,7 @@
  */
 import { test as base } from '@playwright/test';
 
+import { get } from '../fixtures/plain-get';
 import { EDGE_URL, SITE_URL, startEdgeStack, type EdgeStack } from './stack';
 
 export { EDGE_URL, SITE_URL };
@@ -20,16 +21,6 @@ export const test = base.extend<object, { stack: EdgeStack }>({
     { scope: 'worker', timeout: 360_000 },
   ],
 });
-
-export type Reply = { status: number; headers: Headers; text: string; ms: number };
-
-/** One GET (no redirects followed); `timeoutMs` bounds the whole answer. */
-export async function get(url: string, headers: Record<string, string> = {}, timeoutMs = 20_000): Promise<Reply> {
-  const started = Date.now();
-  const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, ms: Date.now() - started };
-}
 
 export const edge = (path: string, headers?: Record<string, string>, timeoutMs?: number) =>
   get(`${EDGE_URL}${path}`, headers, timeoutMs);

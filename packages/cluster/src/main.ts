@@ -31,23 +31,31 @@ const isStopping = () => stopping !== undefined;
 
 const log = (message: string) => console.log(`cluster: ${message}`);
 
-function start(
+/** A part's process, in its own process group (stopping it stops whatever it forked: pnpm, Varnish's child), logged to .cluster/logs/<name>.log. */
+function spawnPart(
   config: ClusterConfig,
   name: string,
   command: [string, ...string[]],
   cwd: string,
   env: Record<string, string>,
-): ServiceProcess {
+) {
   if (isStopping()) throw new Stopping();
-  const service = spawnService({
-    command,
-    cwd,
-    env: { ...processEnv, ...env },
-    logFile: path.join(config.dir, 'logs', `${name}.log`),
-    // Its own process group: stopping it stops whatever it forked (pnpm, Varnish's child).
-    detached: true,
-  });
-  running.push({ name, process: service });
+  const part = {
+    name,
+    process: spawnService({
+      command,
+      cwd,
+      env: { ...processEnv, ...env },
+      logFile: path.join(config.dir, 'logs', `${name}.log`),
+      detached: true,
+    }),
+  };
+  running.push(part);
+  return part;
+}
+
+function start(...args: Parameters<typeof spawnPart>): ServiceProcess {
+  const { name, process: service } = spawnPart(...args);
   void service.exited.then((code) => {
     if (isStopping()) return;
     console.error(`cluster: ${name} exited (${code ?? 'signal'}); last output:\n${service.output().slice(-3000)}`);
@@ -60,29 +68,15 @@ function start(
 }
 
 /** A step that runs to completion (a build): stopped with the rest on Ctrl-C. */
-async function run(
-  config: ClusterConfig,
-  name: string,
-  command: [string, ...string[]],
-  cwd: string,
-  env: Record<string, string>,
-) {
-  if (isStopping()) throw new Stopping();
-  const service = spawnService({
-    command,
-    cwd,
-    env: { ...processEnv, ...env },
-    logFile: path.join(config.dir, 'logs', `${name}.log`),
-    detached: true,
-  });
-  const part = { name, process: service };
-  running.push(part);
-  const code = await service.exited;
+async function run(...args: Parameters<typeof spawnPart>) {
+  const [config, name] = args;
+  const part = spawnPart(...args);
+  const code = await part.process.exited;
   running.splice(running.indexOf(part), 1);
   if (isStopping()) throw new Stopping();
   if (code !== 0) {
     throw new Error(
-      `${name} failed (${code}); see ${path.join(config.dir, 'logs', `${name}.log`)}:\n${service.output().slice(-3000)}`,
+      `${name} failed (${code}); see ${path.join(config.dir, 'logs', `${name}.log`)}:\n${part.process.output().slice(-3000)}`,
     );
   }
 }

@@ -19,6 +19,7 @@ import { first, nth } from '../helpers/found';
 import { AdminSession, getJson, type ErrorBody, type Page } from '../helpers/http';
 import { S3RVER_KEY, startS3Server } from '../helpers/s3-server';
 import { startWebhookReceiver } from '../helpers/site-webhook';
+import { createTestArticle } from '../helpers/test-article';
 
 const PORT_BASE = Number(process.env.CLUSTER_TEST_PORT_BASE ?? 4200);
 const DB_PREFIX = process.env.CLUSTER_TEST_DB_PREFIX ?? 'wtb_';
@@ -38,10 +39,6 @@ const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string
   }
   assert.fail(`${what} did not happen within ${ms} ms`);
 };
-
-const paragraph = (text: string) => [
-  { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
-];
 
 describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000 }, () => {
   let db: TestDatabase | undefined;
@@ -100,16 +97,6 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
     await db?.drop();
   });
 
-  const newArticle = (session: AdminSession, slug: string, extra: Record<string, unknown> = {}) =>
-    session.createArticle({
-      title: `Test ${slug}`,
-      slug,
-      excerpt: `Excerpt of ${slug}`,
-      coverAlt: 'Test cover',
-      body: paragraph(`Body of ${slug}`),
-      ...extra,
-    });
-
   /** Rows of the document by state, straight from the database both instances share. */
   const versions = async (documentId: string) => {
     const { rows } = await (sql ?? assert.fail('no database client')).query<{ published: boolean }>(
@@ -132,7 +119,7 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
       ids = [];
       for (const [i, slug] of slugs.entries()) {
         // Half created through each instance.
-        const doc = await newArticle(i % 2 ? editorOnB : editorOnA, slug, { scheduledPublishAt: at });
+        const doc = await createTestArticle(i % 2 ? editorOnB : editorOnA, slug, { scheduledPublishAt: at });
         ids.push(doc.documentId);
       }
       for (const id of ids) {
@@ -177,7 +164,7 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
 
     it('creates on B, publishes on A, and both serve the published article', async () => {
       const slug = 'made-on-b';
-      const doc = await newArticle(editorOnB, slug);
+      const doc = await createTestArticle(editorOnB, slug);
       const publishedOnA = await editorOnA.publishArticle(doc.documentId);
       assert.equal(publishedOnA.status, 200, publishedOnA.text);
       for (const server of cms) {
@@ -264,7 +251,7 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
         const read = await getJson<Page<unknown>>(`${server.url}/api/articles?pagination[pageSize]=1`);
         assert.equal(read.status, 200, `${server.url} read after the cut: ${read.text}`);
       }
-      const doc = await newArticle(editorOnB, 'after-the-cut');
+      const doc = await createTestArticle(editorOnB, 'after-the-cut');
       assert.equal((await editorOnA.publishArticle(doc.documentId)).status, 200);
       assert.deepEqual(await versions(doc.documentId), { drafts: 1, published: 1 });
       assert.deepEqual(

@@ -13,6 +13,7 @@ import { createTestDatabase, type DatabaseKind, type TestDatabase } from './data
 import { first } from './found';
 import { AdminSession, getJson, type Page } from './http';
 import { startWebhookReceiver } from './site-webhook';
+import { createTestArticle, paragraph } from './test-article';
 
 export type Summary = { documentId: string; slug: string; title: string; firstPublishedAt: string | null };
 export type ArticleRow = Summary & { topics?: Array<{ slug: string }> };
@@ -21,9 +22,7 @@ export const CONTENT_DIR = path.join(APP_DIR, 'src', 'seed', 'content');
 export const TOKEN = exampleEnv('SITE_API_TOKEN');
 export const REVALIDATE_SECRET = 'test-revalidate-secret-0123456789';
 
-export const paragraph = (text: string) => [
-  { __component: 'content.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
-];
+export { paragraph };
 export const railKeys = (r: RawRelated) =>
   r.data.recommended.map((item) => (item.kind === 'article' ? item.article.slug : item.url));
 
@@ -63,16 +62,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
       assert.equal(res.body.data.length, 1, `published article ${slug} not found`);
       return first(res.body.data, `published article ${slug}`).documentId;
     },
-    newArticle: (slug: string, extra: Record<string, unknown> = {}) => {
-      return state.editor.createArticle({
-        title: `Test ${slug}`,
-        slug,
-        excerpt: `Excerpt of ${slug}`,
-        coverAlt: 'Test cover',
-        body: paragraph(`Body of ${slug}`),
-        ...extra,
-      });
-    },
+    newArticle: (slug: string, extra: Record<string, unknown> = {}) => createTestArticle(state.editor, slug, extra),
     /** Stops and starts the CMS on the same database (the seed runs again). */
     restart: async () => {
       await state.cms.stop();
