@@ -8,8 +8,11 @@ type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatter
 /**
  * The image optimizer may fetch uploads from one place only. By default that is the CMS's
  * /uploads: the configured STRAPI_URL plus the local and docker-compose defaults. When the CMS
- * stores media in S3-compatible storage, MEDIA_URL (read at build, the CMS's S3_PUBLIC_URL) is
- * that place instead, under its path. No other host can be proxied through /_next/image.
+ * stores media in S3-compatible storage, MEDIA_URL (the CMS's S3_PUBLIC_URL) is that place
+ * instead, under its path. No other host can be proxied through /_next/image. This file is read at
+ * build AND again when the server starts (the optimizer takes its allow-list from the latter), so
+ * MEDIA_URL, STRAPI_URL and CMS_PUBLIC_URL must be set at runtime too, to the build's values
+ * (the Dockerfile's runtime stage and `pnpm cluster` do).
  */
 const parseUrl = (value: string | undefined) => {
   if (!value) return [];
@@ -40,7 +43,7 @@ const uploadPatterns: RemotePattern[] = uploadOrigins.map(({ url, pathname }) =>
 /**
  * Strapi's Preview shows the site in an iframe inside the admin, so the admin's origin (the CMS's
  * public URL, which in compose differs from the internal STRAPI_URL) may frame the site; nobody
- * else may. Read at build time, like the image hosts above.
+ * else may. Read at build and at server start, like the image hosts above.
  */
 const adminOrigin = (() => {
   try {

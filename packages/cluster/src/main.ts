@@ -4,7 +4,8 @@
  * two site instances (one per CMS instance) and the edge (Varnish) over both sites. Builds what is
  * missing, waits for each part to answer, prints the URLs; Ctrl-C stops every process it started
  * (so does a part failing to start; a part exiting later is reported and the rest keeps running).
- * Settings: src/config.ts.
+ * <dir>/parts.json names each running part's process group, for fault tests that kill one; the
+ * line `cluster: ready` says everything answers. Settings: src/config.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,9 @@ import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from 
 import { clusterConfig, type ClusterConfig } from './config';
 import { ensureDatabase } from './database';
 import { cmsEnv, edgeEnv, siteBuildEnv, siteEnv, urls } from './part-env';
+import { removePartsFile, writePartsFile } from './parts-file';
 import { waitForRedis } from './redis-ready';
+import { siteRebuildReason, stampSiteBuild } from './site-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const processEnv = inheritedEnv(['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_nodedir']);
@@ -23,6 +26,8 @@ type Part = { name: string; process: ServiceProcess };
 const running: Part[] = [];
 let stopping: Promise<never> | undefined;
 let started = false;
+/** Where parts.json lives, once known. */
+let partsDir: string | undefined;
 
 /** Thrown into the start-up sequence once stopping has begun, so that it starts nothing more. */
 class Stopping extends Error {}
@@ -51,6 +56,7 @@ function spawnPart(
     }),
   };
   running.push(part);
+  writePartsFile(config.dir, running);
   return part;
 }
 
@@ -58,6 +64,7 @@ function start(...args: Parameters<typeof spawnPart>): ServiceProcess {
   const { name, process: service } = spawnPart(...args);
   void service.exited.then((code) => {
     if (isStopping()) return;
+    writePartsFile(args[0].dir, running);
     console.error(`cluster: ${name} exited (${code ?? 'signal'}); last output:\n${service.output().slice(-3000)}`);
     // While starting, the cluster cannot come up: stop. Once up, the topology is meant to survive
     // the loss of one part (fault tests kill instances on purpose): say so and keep the rest.
@@ -73,6 +80,7 @@ async function run(...args: Parameters<typeof spawnPart>) {
   const part = spawnPart(...args);
   const code = await part.process.exited;
   running.splice(running.indexOf(part), 1);
+  writePartsFile(config.dir, running);
   if (isStopping()) throw new Stopping();
   if (code !== 0) {
     throw new Error(
@@ -86,6 +94,7 @@ function stopAll(exitCode: number): Promise<never> {
   stopping ??= (async () => {
     log('stopping everything it started');
     for (const part of [...running].reverse()) await part.process.stop();
+    if (partsDir) removePartsFile(partsDir);
     process.exit(exitCode);
   })();
   return stopping;
@@ -95,6 +104,8 @@ async function main() {
   const config = clusterConfig(ROOT);
   const url = urls(config);
   fs.mkdirSync(path.join(config.dir, 'logs'), { recursive: true });
+  partsDir = config.dir;
+  removePartsFile(partsDir);
   fs.mkdirSync(path.join(config.dir, 'public', 'uploads'), { recursive: true });
   fs.mkdirSync(path.join(config.dir, 's3'), { recursive: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
@@ -162,9 +173,12 @@ async function main() {
   }
 
   const webDir = path.join(ROOT, 'apps/web');
-  if (config.alwaysBuild || !fs.existsSync(path.join(webDir, '.next/BUILD_ID'))) {
-    log('building the site (3-6 min)');
-    await run(config, 'build-web', ['pnpm', 'build'], webDir, siteBuildEnv(config));
+  const buildEnv = siteBuildEnv(config);
+  const rebuild = config.alwaysBuild ? 'CLUSTER_BUILD=always' : siteRebuildReason(webDir, buildEnv);
+  if (rebuild) {
+    log(`building the site (3-6 min): ${rebuild}`);
+    await run(config, 'build-web', ['pnpm', 'build'], webDir, buildEnv);
+    stampSiteBuild(webDir, buildEnv);
   }
   for (const index of [0, 1] as const) {
     const port = String(config.sitePorts[index]);
@@ -200,9 +214,11 @@ async function main() {
   Redis:         ${url.redis}
   S3:            ${url.s3} (bucket ${config.s3Bucket}, media ${url.media})
   Logs:          ${path.join(config.dir, 'logs')}
+  Parts:         ${path.join(config.dir, 'parts.json')}
   Ctrl-C stops everything.
 `);
   started = true;
+  log('ready');
 }
 
 main().catch((error: unknown) => {

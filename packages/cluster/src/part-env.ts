@@ -71,11 +71,17 @@ export function cmsEnv(config: ClusterConfig, index: 0 | 1): Record<string, stri
   };
 }
 
-/** Site instance `index` (0 or 1), talking to CMS instance `index`. */
+/**
+ * Site instance `index` (0 or 1), talking to CMS instance `index`. Next reads next.config.ts again
+ * when the server starts, so the image optimizer's allowed origin (MEDIA_URL) and the admin origin
+ * (CMS_PUBLIC_URL) must be the build's values at runtime too, and the same for every instance.
+ */
 export function siteEnv(config: ClusterConfig, index: 0 | 1): Record<string, string> {
   return {
     NODE_ENV: 'production',
     STRAPI_URL: urls(config).cms[index],
+    CMS_PUBLIC_URL: urls(config).cms[0],
+    MEDIA_URL: urls(config).media,
     STRAPI_API_TOKEN: CLUSTER_SECRETS.SITE_API_TOKEN,
     PREVIEW_SECRET: CLUSTER_SECRETS.PREVIEW_SECRET,
     REVALIDATE_SECRET: CLUSTER_SECRETS.REVALIDATE_SECRET,
@@ -86,9 +92,9 @@ export function siteEnv(config: ClusterConfig, index: 0 | 1): Record<string, str
   };
 }
 
-/** `next build` reads the CMS and media origins (image allow-list, CSP) at build time. */
+/** `next build` bakes the origins above in (image allow-list, CSP); the first instance's env plus what only the build reads. */
 export function siteBuildEnv(config: ClusterConfig): Record<string, string> {
-  return { ...siteEnv(config, 0), CMS_PUBLIC_URL: urls(config).cms[0], MEDIA_URL: urls(config).media };
+  return { ...siteEnv(config, 0), NEXT_TELEMETRY_DISABLED: '1' };
 }
 
 export function edgeEnv(config: ClusterConfig): Record<string, string> {
