@@ -34,13 +34,15 @@ install_dependencies() {
 
 # From Debian, never downloaded at install time: Chromium for Playwright and Lighthouse, xmllint
 # for the sitemap schema check, nginx as the benchmark's static-file baseline, wrk as its load
-# client, Varnish as the edge.
+# client, Varnish as the edge, Redis for the shared-cache suite and the cluster.
 ensure_debian_tools() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  # The shared-cache suite and `pnpm cluster` run a private Redis.
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   apt_install "${missing[@]}"
   ensure_edge_tools
 }

@@ -98,6 +98,12 @@ fuser -k "${E2E_SITE_PORT:-3100}/tcp" "${E2E_CMS_PORT:-1338}/tcp" 2>/dev/null ||
 step "Benchmark smoke targets"
 if ! (cd "$ROOT/bench" && pnpm bench:check --smoke); then failed+=("bench-check"); fi
 
+# `pnpm cluster` itself (packages/cluster: edge, two sites, two CMS instances, PostgreSQL, Redis,
+# S3) with the fault tests on it (e2e/cluster): every part answers, a site instance killed under
+# load, a CMS instance killed during a publish. Last: it rebuilds the site for the cluster's origins
+# over the e2e build (packages/cluster/src/site-build.ts), which nothing after this uses.
+run_suite cluster-topology "$ROOT/e2e" pnpm test:cluster
+
 # One closing line over every runner. The node suites (scripts/node-test-summary.mjs) and the security
 # suite end with their own `name: N passed, N failed, N skipped`; a log that has one is read by it alone
 # (the security suite's list summary would count twice). Other logs are read by Playwright's list

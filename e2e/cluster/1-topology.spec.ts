@@ -4,7 +4,7 @@
  * in the S3 bucket and reaches readers through the site's image optimizer at the edge, and the
  * optimizer refuses any other origin.
  */
-import { execFileSync } from 'node:child_process';
+import { waitForRedis } from '@nourish/cluster/redis-ready';
 
 import { CMS_ENV } from '../fixtures/env';
 import { editorApi } from '../fixtures/cms-admin-api';
@@ -32,7 +32,8 @@ test('every part answers; the admin works on both CMS instances', async ({ stack
   expect((await edge('/icon.svg')).status).toBe(200);
   for (const site of SITE_URLS) expect((await get(`${site}/robots.txt`)).status, site).toBe(200);
   for (const cms of CMS_URLS) expect((await get(`${cms}/_health`)).status, cms).toBeLessThan(300);
-  expect(execFileSync('redis-cli', ['-p', String(REDIS_PORT), 'PING'], { encoding: 'utf8' }).trim()).toBe('PONG');
+  // Throws unless PING is answered with PONG.
+  await waitForRedis(REDIS_PORT, 5000, () => true);
   // s3rver refuses an anonymous listing, but it answers.
   expect((await get(`${S3_URL}/`)).status).toBeLessThan(500);
 

@@ -30,18 +30,18 @@ const bodyText = (version: Version) => `Body of the ${marker(version)} version.`
 type Row = { published: boolean; title: string; slug: string; body: string };
 
 /** Every row of the document in PostgreSQL (the draft and any published version), body text joined. */
-function rowsOf(documentId: string): Row[] {
-  if (!/^[a-z0-9]+$/.test(documentId)) throw new Error(`unexpected documentId '${documentId}'`);
-  return sql(`
-    SELECT a.published_at IS NOT NULL, a.title, a.slug, coalesce(string_agg(rt.body::text, ' ' ORDER BY c."order"), '')
-    FROM articles a
-    LEFT JOIN articles_cmps c ON c.entity_id = a.id AND c.field = 'body' AND c.component_type = 'content.rich-text'
-    LEFT JOIN components_content_rich_texts rt ON rt.id = c.cmp_id
-    WHERE a.document_id = '${documentId}'
-    GROUP BY a.id ORDER BY a.id`).map((line) => {
-    const [published, title, slug, body] = line.split('\t');
-    return { published: published === 't', title, slug, body };
-  });
+async function rowsOf(documentId: string): Promise<Row[]> {
+  const rows = await sql<{ published: boolean; title: string; slug: string; body: string }>(
+    `SELECT a.published_at IS NOT NULL AS published, a.title, a.slug,
+            coalesce(string_agg(rt.body::text, ' ' ORDER BY c."order"), '') AS body
+     FROM articles a
+     LEFT JOIN articles_cmps c ON c.entity_id = a.id AND c.field = 'body' AND c.component_type = 'content.rich-text'
+     LEFT JOIN components_content_rich_texts rt ON rt.id = c.cmp_id
+     WHERE a.document_id = $1
+     GROUP BY a.id ORDER BY a.id`,
+    [documentId],
+  );
+  return rows.map(({ published, title, slug, body }) => ({ published, title, slug, body }));
 }
 
 /** Which version a row wholly is, or 'mixed'. */
@@ -104,7 +104,7 @@ test('cms-1 killed during a publish: one whole version, old or new, in the CMS a
   await expect(fetch(`${CMS_URLS[0]}/_health`, { signal: AbortSignal.timeout(2000) }), 'cms-1 is gone').rejects.toThrow();
 
   // PostgreSQL: the draft is the new version; exactly one published version, wholly one of the two.
-  const rows = rowsOf(documentId);
+  const rows = await rowsOf(documentId);
   const published = rows.filter((row) => row.published);
   const drafts = rows.filter((row) => !row.published);
   expect(drafts.map(versionOf)).toEqual(['new']);

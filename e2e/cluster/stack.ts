@@ -8,11 +8,11 @@
  * The first run builds the CMS and the site (the site again whenever .next was built by another
  * suite: packages/cluster/src/site-build.ts).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { clusterConfig } from '@nourish/cluster/config';
+import { dropDatabase, queryDatabase } from '@nourish/cluster/database';
 import { CLUSTER_SECRETS, urls } from '@nourish/cluster/part-env';
 import { inheritedEnv, spawnService, type ServiceProcess } from '@nourish/test-support';
 
@@ -23,7 +23,13 @@ export const PORT_BASE = Number(process.env.E2E_CLUSTER_PORT_BASE ?? 8400);
 export const DATABASE = 'nourish_cluster_e2e';
 export const CLUSTER_DIR = path.join(E2E_TMP, 'cluster');
 /** What `pnpm cluster` is told; the URLs and secrets below come from its own code. */
-const CLUSTER_ENV = { CLUSTER_PORT_BASE: String(PORT_BASE), CLUSTER_DATABASE: DATABASE, CLUSTER_DIR };
+const CLUSTER_ENV = {
+  // The PostgreSQL server, as the cluster reads it (packages/cluster/src/config.ts).
+  ...inheritedEnv(['PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD']),
+  CLUSTER_PORT_BASE: String(PORT_BASE),
+  CLUSTER_DATABASE: DATABASE,
+  CLUSTER_DIR,
+};
 const config = clusterConfig(ROOT, CLUSTER_ENV);
 const url = urls(config);
 export const EDGE_URL = url.edge;
@@ -38,30 +44,15 @@ export const SITE_API_TOKEN = CLUSTER_SECRETS.SITE_API_TOKEN;
 /** The parts `pnpm cluster` names in parts.json. */
 export type PartName = 'redis' | 's3' | 'cms-1' | 'cms-2' | 'site-1' | 'site-2' | 'edge';
 
-/** As the cluster connects to it (packages/cluster/src/config.ts). */
-const PG_ENV = {
-  PGHOST: process.env.PGHOST ?? '127.0.0.1',
-  PGPORT: process.env.PGPORT ?? '5432',
-  PGUSER: process.env.PGUSER ?? 'postgres',
-  ...(process.env.PGPASSWORD ? { PGPASSWORD: process.env.PGPASSWORD } : {}),
-};
-
-/** One SQL statement on the cluster's database (or another), its rows as tab-separated lines. */
-export function sql(query: string, database = DATABASE): string[] {
-  const out = execFileSync('psql', ['-X', '-q', '-tA', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', query], {
-    env: { ...inheritedEnv(), ...PG_ENV },
-    encoding: 'utf8',
-  });
-  return out.split('\n').filter(Boolean);
-}
-
-const dropDatabase = () => sql(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`, 'postgres');
+/** One query on the cluster's database; its rows. */
+export const sql = <Row extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<Row[]> =>
+  queryDatabase<Row>(config, text, values);
 
 export class ClusterStack {
   private constructor(private readonly main: ServiceProcess) {}
 
   static async start(): Promise<ClusterStack> {
-    dropDatabase();
+    await dropDatabase(config);
     fs.rmSync(CLUSTER_DIR, { recursive: true, force: true });
     fs.mkdirSync(CLUSTER_DIR, { recursive: true });
     const main = spawnService({
@@ -69,7 +60,6 @@ export class ClusterStack {
       cwd: path.join(ROOT, 'packages/cluster'),
       env: {
         ...inheritedEnv(['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_nodedir']),
-        ...PG_ENV,
         ...CLUSTER_ENV,
       },
       logFile: path.join(E2E_TMP, 'cluster-main.log'),
@@ -138,6 +128,6 @@ export class ClusterStack {
         // already gone
       }
     }
-    dropDatabase();
+    await dropDatabase(config);
   }
 }
