@@ -19,7 +19,6 @@ export const test = testWithStack(startClusterStack);
 export const get = (index: number, path: string, timeoutMs?: number): Promise<Reply> =>
   plainGet(`${siteUrl(index)}${path}`, {}, timeoutMs);
 
-
 /** How many keys the sites have written to the suite's Redis. */
 export function sharedKeyCount(): number {
   const keys = execFileSync('redis-cli', ['-p', String(REDIS_PORT), '--scan', '--pattern', `${KEY_PREFIX}*`], {

@@ -66,13 +66,19 @@ async function publishedOnCms2(documentId: string): Promise<Row[]> {
   const reply = await get(`${CMS_URLS[1]}/api/articles?${query}`, { authorization: `Bearer ${SITE_API_TOKEN}` });
   expect(reply.status, reply.text.slice(0, 300)).toBe(200);
   const { data } = JSON.parse(reply.text) as { data: Array<{ title: string; slug: string; body: unknown[] }> };
-  return data.map((entry) => ({ published: true, title: entry.title, slug: entry.slug, body: JSON.stringify(entry.body) }));
+  return data.map((entry) => ({
+    published: true,
+    title: entry.title,
+    slug: entry.slug,
+    body: JSON.stringify(entry.body),
+  }));
 }
 
 /** What the edge serves at a version's URL: 'live' (that version's title and body) or its status. */
 async function atEdge(version: Version): Promise<'live' | number> {
   const reply = await edge(`/articles/${article(version).slug}`);
-  const live = reply.status === 200 && reply.text.includes(article(version).title) && reply.text.includes(bodyText(version));
+  const live =
+    reply.status === 200 && reply.text.includes(article(version).title) && reply.text.includes(bodyText(version));
   return live ? 'live' : reply.status;
 }
 
@@ -101,7 +107,10 @@ test('cms-1 killed during a publish: one whole version, old or new, in the CMS a
   await new Promise((resolve) => setTimeout(resolve, killAfterMs));
   stack.kill('cms-1');
   const outcome = await publishing;
-  await expect(fetch(`${CMS_URLS[0]}/_health`, { signal: AbortSignal.timeout(2000) }), 'cms-1 is gone').rejects.toThrow();
+  await expect(
+    fetch(`${CMS_URLS[0]}/_health`, { signal: AbortSignal.timeout(2000) }),
+    'cms-1 is gone',
+  ).rejects.toThrow();
 
   // PostgreSQL: the draft is the new version; exactly one published version, wholly one of the two.
   const rows = await rowsOf(documentId);

@@ -6,7 +6,11 @@ import pg from 'pg';
 
 import type { ClusterConfig } from './config';
 
-async function connected<T>({ database }: ClusterConfig, name: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function connected<T>(
+  { database }: ClusterConfig,
+  name: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({
     host: database.host,
     port: database.port,
