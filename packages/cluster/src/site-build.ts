@@ -24,6 +24,17 @@ const sameEnv = (a: Record<string, string>, b: Record<string, string>): boolean 
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 };
 
+const isStamp = (value: unknown): value is SiteBuildStamp => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { buildId, env } = value as Record<string, unknown>;
+  return (
+    typeof buildId === 'string' &&
+    typeof env === 'object' &&
+    env !== null &&
+    Object.values(env).every((entry) => typeof entry === 'string')
+  );
+};
+
 /** Why the site must be built for `env`, or undefined when the existing build is this cluster's. */
 export function siteRebuildReason(webDir: string, env: Record<string, string>): string | undefined {
   const next = path.join(webDir, '.next');
@@ -31,16 +42,15 @@ export function siteRebuildReason(webDir: string, env: Record<string, string>): 
   if (!buildId) return 'no build';
   const raw = readText(path.join(next, STAMP_FILE));
   if (raw === undefined) return 'the build is not stamped as the cluster’s (another command built it)';
-  let stamp: SiteBuildStamp;
+  let stamp: unknown;
   try {
-    stamp = JSON.parse(raw) as SiteBuildStamp;
+    stamp = JSON.parse(raw);
   } catch {
     return 'unreadable build stamp';
   }
+  if (!isStamp(stamp)) return 'unreadable build stamp';
   if (stamp.buildId !== buildId) return 'rebuilt since it was stamped';
-  if (typeof stamp.env !== 'object' || stamp.env === null || !sameEnv(stamp.env, env)) {
-    return 'built with other origins or settings';
-  }
+  if (!sameEnv(stamp.env, env)) return 'built with other origins or settings';
   return undefined;
 }
 

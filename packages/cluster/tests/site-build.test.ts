@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import { clusterConfig } from '../src/config';
 import { siteBuildEnv, siteEnv } from '../src/part-env';
@@ -14,8 +14,14 @@ import { siteRebuildReason, stampSiteBuild } from '../src/site-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function fakeWebDir(buildId?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nourish-site-build-'));
+  made.push(dir);
   fs.mkdirSync(path.join(dir, '.next'));
   if (buildId) fs.writeFileSync(path.join(dir, '.next', 'BUILD_ID'), buildId);
   return dir;
