@@ -3,9 +3,11 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureSiteApiToken } from './bootstrap/api-token';
+import { backfillContentDates } from './bootstrap/content-dates';
 import { ensureIndexes } from './bootstrap/indexes';
 import { assertNoProductionDemoAccounts, assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
+import { registerContentUpdatedAt } from './document-middlewares/content-updated-at';
 import { registerNotifySite } from './document-middlewares/notify-site';
 import { registerPublishRules } from './document-middlewares/publish-rules';
 import { registerSearchIndexing } from './document-middlewares/search-indexing';
@@ -19,6 +21,7 @@ export default {
     assertProductionSecrets();
     assertNoProductionDemoAccounts();
     registerPublishRules(strapi);
+    registerContentUpdatedAt(strapi);
     registerSyncRelatedTargets(strapi);
     registerSearchIndexing(strapi);
     registerSlugRedirects(strapi);
@@ -27,6 +30,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureIndexes(strapi);
+    await backfillContentDates(strapi);
     const searchIndex = service(strapi, 'api::article.search-index');
     await searchIndex.ensureSchema();
     await configurePublicPermissions(strapi);

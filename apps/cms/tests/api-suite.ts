@@ -7,6 +7,7 @@ import { describe } from 'node:test';
 import { articlePageTests } from './api/article-page';
 import { articleSitemapTests } from './api/article-sitemap';
 import { draftAccessTests } from './api/draft-access';
+import { contentDateTests } from './api/content-dates';
 import { editorialApiTests } from './api/editorial-api';
 import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
@@ -29,6 +30,7 @@ export const describeCmsApi = (kind: DatabaseKind): void => {
     describe('article page read model', () => articlePageTests(ctx));
     describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
+    describe('honest update dates', () => contentDateTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
   });

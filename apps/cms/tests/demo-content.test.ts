@@ -28,6 +28,18 @@ describe('demo content', async () => {
     }
   });
 
+  it('has realistic dates: some articles updated after publication, none in the future', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const updated = articles.filter((a) => a.updatedAt && a.updatedAt > a.publishedAt);
+    assert.ok(updated.length >= 5 && updated.length < articles.length, `${updated.length} updated articles`);
+    for (const a of articles) {
+      assert.ok(
+        a.publishedAt <= today && (a.updatedAt ?? a.publishedAt) <= today,
+        `${a.slug}: dates not in the future`,
+      );
+    }
+  });
+
   it('links only to things that exist', () => {
     const topicSlugs = new Set(topics.map((t) => t.slug));
     const authorSlugs = new Set(authors.map((a) => a.slug));

@@ -46,6 +46,7 @@ export type ArticleSummary = {
   cover: ImageRef | null;
   /** The public "published" date (`firstPublishedAt`), stable across re-publishes. */
   publishedAt: string | null;
+  /** The "Updated" date readers see: the last substantive update, never a mere database write. */
   updatedAt: string;
 };
 
@@ -173,4 +174,4 @@ export type Paginated<T> = {
 export type SearchResults = Paginated<ArticleSummary> & { query: string };
 
 /** One line of the sitemap. */
-export type SitemapEntry = { path: string; lastModified: string };
+export type SitemapEntry = { path: string; lastModified?: string };

@@ -45,7 +45,7 @@ const CASES: Case[] = [
     name: 'articleStamp',
     uid: 'api::article.article',
     schema: articleStampSchema,
-    query: { fields: ['slug', 'updatedAt'] },
+    query: { fields: ['slug', 'contentUpdatedAt'] },
   },
   { name: 'author', uid: 'api::author.author', schema: authorSchema, query: authorListQuery },
   { name: 'topic', uid: 'api::topic.topic', schema: topicSchema, query: topicListQuery },

@@ -470,7 +470,7 @@ describe('sitemap files', () => {
       return { meta: { pagination: { pageSize: 10000, pageCount: 3, total: 25000 } } };
     if (url.pathname === '/api/sitemap/articles/2') {
       return {
-        data: [{ slug: 'iron-basics', updatedAt: '2026-05-06T07:08:09.000Z' }],
+        data: [{ slug: 'iron-basics', contentUpdatedAt: '2026-05-06T07:08:09.000Z' }],
         meta: { pagination: { page: 2, pageSize: 10000, pageCount: 3, total: 25000 } },
       };
     }

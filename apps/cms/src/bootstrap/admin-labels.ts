@@ -26,6 +26,15 @@ export const ADMIN_LABELS: Record<string, Record<string, Help>> = {
     lastReviewedAt: { label: 'Last reviewed' },
     nextReviewDue: { label: 'Next review due', description: 'Must be after the last review.' },
     firstPublishedAt: { label: 'First published', description: 'Set on first publish; readers see this date.' },
+    contentUpdatedAt: {
+      label: 'Updated (shown to readers)',
+      description: 'Moves on a substantive update only; correct it here if needed.',
+    },
+    updateKind: {
+      label: 'This publish is',
+      description:
+        'detect: a change to title, standfirst, body or references moves "Updated"; minor: a typo fix that does not; substantive: moves it anyway.',
+    },
     scheduledPublishAt: { label: 'Publish at', description: 'Publishes automatically at this time.' },
     scheduledUnpublishAt: { label: 'Unpublish at', description: 'Takes the article down automatically at this time.' },
     topics: { label: 'Topics' },

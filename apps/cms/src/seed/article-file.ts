@@ -26,6 +26,8 @@ export type ArticleFile = {
   reviewer?: string;
   topics: string[];
   publishedAt: string;
+  /** Last substantive update readers are told of; absent: never updated since publication. */
+  updatedAt?: string;
   lastReviewedAt?: string;
   nextReviewDue?: string;
   cover: { alt: string; hue: number };
@@ -124,6 +126,8 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
   const alsoLike = data.alsoLike as { pin?: unknown[]; exclude?: unknown[] } | undefined;
   const publishedAt = isoDate(data.publishedAt);
   if (!publishedAt) throw new ArticleFileError(file, 'publishedAt is not a date');
+  const updatedAt = isoDate(data.updatedAt);
+  if (updatedAt && updatedAt < publishedAt) throw new ArticleFileError(file, 'updatedAt is before publishedAt');
   return {
     title: String(data.title),
     slug: String(data.slug),
@@ -132,6 +136,7 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
     reviewer: data.reviewer ? String(data.reviewer) : undefined,
     topics: (data.topics as unknown[]).map(String),
     publishedAt,
+    updatedAt,
     lastReviewedAt: isoDate(data.lastReviewedAt),
     nextReviewDue: isoDate(data.nextReviewDue),
     cover: { alt: String(cover.alt), hue: Number(cover.hue ?? 200) },

@@ -160,6 +160,7 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
         reviewer: article.reviewer ? need(authorIds, article.reviewer, article.slug) : null,
         topics: article.topics.map((t) => need(topicIds, t, article.slug)),
         firstPublishedAt: new Date(`${article.publishedAt}T08:00:00.000Z`).toISOString(),
+        contentUpdatedAt: new Date(`${article.updatedAt ?? article.publishedAt}T08:00:00.000Z`).toISOString(),
         lastReviewedAt: article.lastReviewedAt,
         nextReviewDue: article.nextReviewDue,
         references: article.references,

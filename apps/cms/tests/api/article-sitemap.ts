@@ -1,6 +1,6 @@
 /**
  * GET /api/sitemap/articles(/:page): the site's sitemap files. Every published article appears
- * exactly once, with its published version's updatedAt; drafts never do; bad pages are refused.
+ * exactly once, with its published version's contentUpdatedAt (the date readers see); drafts never do; bad pages are refused.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -8,18 +8,18 @@ import { it } from 'node:test';
 import { getJson, type ErrorBody, type Page } from '../helpers/http';
 import type { CmsContext } from '../helpers/cms-suite';
 
-type Stamp = { slug: string; updatedAt: string };
+type Stamp = { slug: string; contentUpdatedAt: string | null };
 type Summary = { meta: { pagination: { pageSize: number; pageCount: number; total: number } } };
 
-/** Every published article's slug and updatedAt through the generic REST find (all pages). */
+/** Every published article's slug and contentUpdatedAt through the generic REST find (all pages). */
 const restStamps = async (api: CmsContext['api']) => {
-  const stamps = new Map<string, string>();
+  const stamps = new Map<string, string | null>();
   for (let page = 1; ; page += 1) {
     const res = await getJson<Page<Stamp>>(
-      api(`/articles?fields[0]=slug&fields[1]=updatedAt&pagination[pageSize]=100&pagination[page]=${page}`),
+      api(`/articles?fields[0]=slug&fields[1]=contentUpdatedAt&pagination[pageSize]=100&pagination[page]=${page}`),
     );
     assert.equal(res.status, 200, res.text);
-    for (const row of res.body.data) stamps.set(row.slug, row.updatedAt);
+    for (const row of res.body.data) stamps.set(row.slug, row.contentUpdatedAt);
     if (page >= res.body.meta.pagination.pageCount) return stamps;
   }
 };
@@ -27,7 +27,7 @@ const restStamps = async (api: CmsContext['api']) => {
 export const articleSitemapTests = (ctx: CmsContext) => {
   const { api } = ctx;
 
-  it('lists every published article once, with the updatedAt the REST find reports', async () => {
+  it('lists every published article once, with the contentUpdatedAt the REST find reports', async () => {
     const draft = await ctx.newArticle('sitemap-draft-only');
     assert.ok(draft);
     const summary = await getJson<Summary>(api('/sitemap/articles'));
@@ -48,7 +48,7 @@ export const articleSitemapTests = (ctx: CmsContext) => {
     }
     assert.equal(listed.length, expected.size);
     assert.equal(new Set(listed.map((s) => s.slug)).size, listed.length, 'no article twice');
-    for (const stamp of listed) assert.equal(stamp.updatedAt, expected.get(stamp.slug), stamp.slug);
+    for (const stamp of listed) assert.equal(stamp.contentUpdatedAt, expected.get(stamp.slug), stamp.slug);
     assert.ok(!listed.some((s) => s.slug === 'sitemap-draft-only'), 'drafts are not listed');
   });
 

@@ -12,6 +12,9 @@ function PersonLink({ person }: { person: AuthorRef }) {
   );
 }
 
+const wasUpdated = (article: Article) =>
+  !article.publishedAt || formatDate(article.updatedAt) !== formatDate(article.publishedAt);
+
 /** Topic eyebrow, the page's only H1, the standfirst, the byline with review credit, and dates. */
 export function ArticleHeader({ article }: { article: Article }) {
   const primaryTopic = article.topics[0];
@@ -66,12 +69,15 @@ export function ArticleHeader({ article }: { article: Article }) {
             </dd>
           </div>
         ) : null}
-        <div>
-          <dt>Updated</dt>
-          <dd>
-            <time dateTime={article.updatedAt}>{formatDate(article.updatedAt)}</time>
-          </dd>
-        </div>
+        {/* Only a substantive update after publication is news to a reader. */}
+        {wasUpdated(article) ? (
+          <div>
+            <dt>Updated</dt>
+            <dd>
+              <time dateTime={article.updatedAt}>{formatDate(article.updatedAt)}</time>
+            </dd>
+          </div>
+        ) : null}
         {article.lastReviewedAt ? (
           <div>
             <dt>Last reviewed</dt>

@@ -228,5 +228,8 @@ export async function getArticleSitemapEntries(client: CmsClient, page: number):
     client.get(articleSitemapPath(page), {}, articleStampListResponse, { tags: [cacheTags.articles] }),
     null,
   );
-  return (response?.data ?? []).map((raw) => ({ path: `/articles/${raw.slug}`, lastModified: raw.updatedAt }));
+  return (response?.data ?? []).map((raw) => ({
+    path: `/articles/${raw.slug}`,
+    ...(raw.contentUpdatedAt ? { lastModified: raw.contentUpdatedAt } : {}),
+  }));
 }

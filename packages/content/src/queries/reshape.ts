@@ -33,7 +33,7 @@ export const toArticleSummary = (raw: RawArticleSummary, mediaUrl: MediaUrl): Ar
   excerpt: raw.excerpt,
   cover: toImage(raw.cover, raw.coverAlt, mediaUrl),
   publishedAt: raw.firstPublishedAt ?? null,
-  updatedAt: raw.updatedAt,
+  updatedAt: raw.contentUpdatedAt ?? raw.firstPublishedAt ?? raw.updatedAt,
 });
 
 export const toTopicRef = (raw: RawTopicRef): TopicRef => ({ name: raw.name, slug: raw.slug });

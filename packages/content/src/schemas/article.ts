@@ -22,6 +22,7 @@ export const ARTICLE_SUMMARY_FIELDS = [
   'coverAlt',
   'firstPublishedAt',
   'updatedAt',
+  'contentUpdatedAt',
 ] as const;
 /** `nextReviewDue` is an editorial plan, private to the CMS admin. */
 export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'lastReviewedAt'] as const;
@@ -34,6 +35,8 @@ export const articleSummarySchema = z.object({
   coverAlt: z.string().nullable().optional(),
   firstPublishedAt: isoDateTime.nullable().optional(),
   updatedAt: isoDateTime,
+  /** The last substantive update (CMS: content-updated-at); null until the CMS sets it. */
+  contentUpdatedAt: isoDateTime.nullable().optional(),
   cover: mediaSchema.nullable().optional(),
 });
 export type RawArticleSummary = z.output<typeof articleSummarySchema>;
@@ -109,7 +112,11 @@ export type RawArticlePageResponse = z.output<typeof articlePageResponse>;
 export const articleSummaryListResponse = collectionResponse(articleSummarySchema);
 
 /** Slug + dates only, for the sitemap. */
-export const articleStampSchema = z.object({ slug: z.string().min(1), updatedAt: isoDateTime });
+export const articleStampSchema = z.object({
+  slug: z.string().min(1),
+  /** Null only for a row published before the CMS knew the field and not yet backfilled. */
+  contentUpdatedAt: isoDateTime.nullable().optional(),
+});
 export type RawArticleStamp = z.output<typeof articleStampSchema>;
 /** `GET /api/sitemap/articles/:page` */
 export const articleStampListResponse = collectionResponse(articleStampSchema);

@@ -82,7 +82,7 @@ const sqlFor = (d: Dialect) => {
     },
   };
   return `SELECT a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at,
-    a.last_reviewed_at,
+    a.content_updated_at, a.last_reviewed_at,
     ${media('api::article.article', 'a.id', 'cover')} AS cover,
     ${person('articles_author_lnk')} AS author,
     ${person('articles_reviewer_lnk')} AS reviewer,
@@ -123,6 +123,7 @@ const toPage = (row: Row): RawArticle => {
     coverAlt: (row.cover_alt as string | null) ?? null,
     firstPublishedAt: isoDateTime(row.first_published_at),
     updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at'),
+    contentUpdatedAt: isoDateTime(row.content_updated_at),
     lastReviewedAt: isoDate(row.last_reviewed_at),
     cover: json<RawMedia>(row.cover),
     author: json<RawAuthorRef>(row.author),

@@ -10,7 +10,7 @@
 import type { RawArticleSitemapSummaryResponse, RawArticleStamp } from '@nourish/content/schemas';
 import type { Core } from '@strapi/strapi';
 
-import { requiredIsoDateTime } from '../../../utils/sql-dates';
+import { isoDateTime } from '../../../utils/sql-dates';
 
 /** Well under the sitemaps.org limit of 50,000 URLs per file. */
 export const SITEMAP_PAGE_SIZE = 10_000;
@@ -30,13 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async page(page: number): Promise<RawArticleStamp[]> {
       const rows = (await published()
-        .select('slug', 'updated_at')
+        .select('slug', 'content_updated_at')
         .orderBy([{ column: 'first_published_at' }, { column: 'id' }])
         .limit(SITEMAP_PAGE_SIZE)
-        .offset((page - 1) * SITEMAP_PAGE_SIZE)) as Array<{ slug: string; updated_at: unknown }>;
+        .offset((page - 1) * SITEMAP_PAGE_SIZE)) as Array<{ slug: string; content_updated_at: unknown }>;
       return rows.map((row) => ({
         slug: row.slug,
-        updatedAt: requiredIsoDateTime(row.updated_at, 'articles.updated_at'),
+        // What readers are told changed (the sitemap's lastmod), not the last database write.
+        contentUpdatedAt: isoDateTime(row.content_updated_at),
       }));
     },
   };

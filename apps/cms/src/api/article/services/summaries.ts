@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
 
 import { isoDateTime } from '../../../utils/sql-dates';
 
+// Checked against the contract's type, so a renamed field fails to compile here (the CMS imports
+// the contract as types only, so it cannot use the contract's own list at run time).
 export const SUMMARY_FIELDS = [
   'documentId',
   'title',
@@ -15,7 +17,8 @@ export const SUMMARY_FIELDS = [
   'coverAlt',
   'firstPublishedAt',
   'updatedAt',
-] as const;
+  'contentUpdatedAt',
+] as const satisfies readonly (keyof RawArticleSummary)[];
 const COVER_FIELDS = ['url', 'width', 'height', 'alternativeText'] as const;
 
 /** A row as the query engine returns it: dates may be Date objects or epoch milliseconds (SQLite). */
@@ -23,6 +26,7 @@ type SummaryRow = Pick<RawArticleSummary, 'documentId' | 'title' | 'slug' | 'exc
   coverAlt: string | null;
   firstPublishedAt: unknown;
   updatedAt: unknown;
+  contentUpdatedAt: unknown;
   cover?: RawMedia | null;
 };
 
@@ -48,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           coverAlt: row.coverAlt ?? null,
           firstPublishedAt: isoDateTime(row.firstPublishedAt),
           updatedAt: isoDateTime(row.updatedAt) ?? '',
+          contentUpdatedAt: isoDateTime(row.contentUpdatedAt),
           cover: row.cover
             ? {
                 url: row.cover.url,
