@@ -10,7 +10,7 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 
 import { outboxStore, type OutboxRow } from './outbox-store';
-import { postToSite, siteTarget } from './post-to-site';
+import { postToSite, siteTarget, type PostOutcome } from './post-to-site';
 
 /** Who holds a lease: unique per process, readable in the table. */
 export const INSTANCE_ID = `${os.hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
@@ -30,12 +30,16 @@ export const backoffMs = (attempts: number) =>
 const deliver = async (strapi: Core.Strapi, row: OutboxRow) => {
   const store = outboxStore(strapi);
   const target = siteTarget();
-  const outcome = target ? await postToSite(strapi, target, row.notification) : 'rejected';
-  if (outcome !== 'failed') {
+  const outcome: PostOutcome = target ? await postToSite(strapi, target, row.notification) : { result: 'rejected' };
+  if (outcome.result !== 'failed') {
     await store.remove(row.id, INSTANCE_ID);
     return;
   }
   const attempts = row.attempts + 1;
+  // Once per notification, not on every retry (a site down for an hour would flood the log).
+  if (attempts === 1) {
+    strapi.log.warn(`Site revalidation failed (${outcome.reason}); notification ${String(row.id)} will be retried`);
+  }
   if (attempts >= MAX_ATTEMPTS) {
     strapi.log.error(`Site notification ${String(row.id)} dropped after ${String(attempts)} attempts`);
     await store.remove(row.id, INSTANCE_ID);

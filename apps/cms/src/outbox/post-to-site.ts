@@ -15,8 +15,11 @@ export type SiteNotification = {
   referencedByOverflow: boolean;
 };
 
-/** `rejected`: the site refused this notification for good (4xx); sending it again will not help. */
-export type PostOutcome = 'delivered' | 'rejected' | 'failed';
+/**
+ * `rejected`: the site refused this notification for good (4xx); sending it again will not help.
+ * `failed` carries why, for the caller to log (once, not on every retry).
+ */
+export type PostOutcome = { result: 'delivered' | 'rejected' } | { result: 'failed'; reason: string };
 
 export type SiteTarget = { url: string; secret: string };
 
@@ -40,11 +43,12 @@ export const postToSite = async (
       body: JSON.stringify(notification),
       signal: AbortSignal.timeout(5000),
     });
-    if (res.ok) return 'delivered';
-    strapi.log.warn(`Site revalidation answered ${res.status} for ${notification.model} ${notification.documentId}`);
-    return res.status < 500 && res.status !== 429 ? 'rejected' : 'failed';
+    if (res.ok) return { result: 'delivered' };
+    const reason = `answered ${String(res.status)}`;
+    if (res.status >= 500 || res.status === 429) return { result: 'failed', reason };
+    strapi.log.warn(`Site revalidation ${reason} for ${notification.model} ${String(notification.documentId)}`);
+    return { result: 'rejected' };
   } catch (error) {
-    strapi.log.warn(`Site revalidation failed: ${(error as Error).message}`);
-    return 'failed';
+    return { result: 'failed', reason: (error as Error).message };
   }
 };
