@@ -26,9 +26,9 @@ export const outboxStore = (strapi: Core.Strapi) => ({
   /** Inserts on the current transaction (the change's own), returning the row's id. */
   enqueue: (notification: SiteNotification, notBefore: number) =>
     withConnection(strapi, async (knex) => {
-      const [inserted] = (await knex(OUTBOX_TABLE)
+      const [inserted] = await knex(OUTBOX_TABLE)
         .insert({ payload: JSON.stringify(notification), attempts: 0, next_attempt_at: notBefore })
-        .returning('id')) as Array<{ id: number | string }>;
+        .returning<Array<{ id: number | string }>>('id');
       if (!inserted) throw new Error('The outbox insert returned no id');
       return Number(inserted.id);
     }),
@@ -61,12 +61,12 @@ export const outboxStore = (strapi: Core.Strapi) => ({
       return rows.map(toRow);
     }
     // SQLite has one writer: a conditional UPDATE per candidate decides who holds it.
-    const candidates = (await knex(OUTBOX_TABLE)
+    const candidates = await knex(OUTBOX_TABLE)
       .where('next_attempt_at', '<=', now)
       .whereRaw(free(now))
       .orderBy('id')
       .limit(limit)
-      .select('id', 'payload', 'attempts')) as RawRow[];
+      .select<RawRow[]>('id', 'payload', 'attempts');
     const claimed: OutboxRow[] = [];
     for (const raw of candidates) {
       const count = await knex(OUTBOX_TABLE)
