@@ -7,12 +7,14 @@ import { backfillContentDates } from './bootstrap/content-dates';
 import { ensureIndexes } from './bootstrap/indexes';
 import { assertNoProductionDemoAccounts, assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
+import { registerAtomicWrites } from './document-middlewares/atomic-writes';
 import { registerContentUpdatedAt } from './document-middlewares/content-updated-at';
 import { registerNotifySite } from './document-middlewares/notify-site';
 import { registerPublishRules } from './document-middlewares/publish-rules';
 import { registerSearchIndexing } from './document-middlewares/search-indexing';
 import { registerSlugRedirects } from './document-middlewares/slug-redirects';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
+import { ensureOutboxTable } from './outbox/outbox-table';
 import { seedDemoContent } from './seed/run';
 import { service } from './utils/services';
 
@@ -20,6 +22,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets();
     assertNoProductionDemoAccounts();
+    // First, so it is outermost: every other middleware's writes join its transaction.
+    registerAtomicWrites(strapi);
     registerPublishRules(strapi);
     registerContentUpdatedAt(strapi);
     registerSyncRelatedTargets(strapi);
@@ -31,6 +35,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureIndexes(strapi);
     await backfillContentDates(strapi);
+    await ensureOutboxTable(strapi);
     const searchIndex = service(strapi, 'api::article.search-index');
     await searchIndex.ensureSchema();
     await configurePublicPermissions(strapi);

@@ -1,13 +1,16 @@
 /**
- * Tells the reader site what changed, right after the change is committed, so it can refresh
- * exactly the affected pages: POST {SITE_URL}/api/revalidate with the shared secret in a header.
- * The payload names the model, the slugs involved (old and new) and the slugs of published
- * articles whose rails point at the changed article (at most REFERENCED_BY_LIMIT, with an overflow
- * flag past it); the site derives its cache tags from these itself. A lost notification is
- * bounded by the site's time-based revalidation.
+ * Tells the reader site what changed, so it can refresh exactly the affected pages: POST
+ * {SITE_URL}/api/revalidate with the shared secret in a header. The payload names the model, the
+ * slugs involved (old and new) and the slugs of published articles whose rails point at the
+ * changed article (at most REFERENCED_BY_LIMIT, with an overflow flag past it); the site derives
+ * its cache tags from these itself. The notification is written to the outbox in the change's own
+ * transaction and sent after the commit (src/outbox), so a CMS killed in between loses nothing.
  */
 import type { Core } from '@strapi/strapi';
 
+import { deliverNow, WRITER_GRACE_MS } from '../outbox/outbox-delivery';
+import { outboxStore } from '../outbox/outbox-store';
+import { siteTarget, type SiteNotification } from '../outbox/post-to-site';
 import { withConnection } from '../utils/db-connection';
 import { capReferencedBy } from '../utils/referenced-by';
 
@@ -24,16 +27,6 @@ const MODELS: Record<string, string> = {
 const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
 const LIVE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
 const PICK_COMPONENTS = ['related.recommended-item', 'related.article-pick'] as const;
-
-export type SiteNotification = {
-  model: string;
-  action: string;
-  documentId: string | null;
-  slugs: string[];
-  referencedBy: string[];
-  /** More articles point at this one than `referencedBy` names: the site refreshes every article page. */
-  referencedByOverflow: boolean;
-};
 
 const publishedSlug = async (strapi: Core.Strapi, uid: string, documentId: string | undefined) => {
   if (!documentId) return null;
@@ -65,28 +58,6 @@ const referencingSlugs = (strapi: Core.Strapi, documentId: string) =>
     return [...slugs];
   });
 
-export const postToSite = async (strapi: Core.Strapi, notification: SiteNotification) => {
-  // Server to server: inside compose the site is not at its public URL.
-  const site = process.env.SITE_INTERNAL_URL || process.env.SITE_URL;
-  const secret = process.env.REVALIDATE_SECRET;
-  if (!site || !secret) return;
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    try {
-      const res = await fetch(new URL('/api/revalidate', site), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-revalidate-secret': secret },
-        body: JSON.stringify(notification),
-        signal: AbortSignal.timeout(5000),
-      });
-      if (res.ok) return;
-      strapi.log.warn(`Site revalidation answered ${res.status} for ${notification.model} ${notification.documentId}`);
-      if (res.status < 500) return;
-    } catch (error) {
-      strapi.log.warn(`Site revalidation failed (attempt ${attempt}): ${(error as Error).message}`);
-    }
-  }
-};
-
 export const registerNotifySite = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const model = MODELS[context.uid];
@@ -107,7 +78,9 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
       slugs: [...new Set([before, afterSlug].filter((s): s is string => Boolean(s)))],
       ...capReferencedBy(context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : []),
     };
-    const send = (): void => void postToSite(strapi, notification);
+    if (!siteTarget()) return result;
+    const row = await outboxStore(strapi).enqueue(notification, Date.now() + WRITER_GRACE_MS);
+    const send = (): void => void deliverNow(strapi, row);
     if (strapi.db.inTransaction()) {
       // Strapi types the callback's arguments as `any`; onCommit takes a function to run after commit.
       await strapi.db.transaction(({ onCommit }: { onCommit: (callback: () => void) => void }): Promise<void> => {

@@ -23,7 +23,15 @@ export const exampleEnv = (name: string): string => {
   return value;
 };
 
-export type CmsServer = { url: string; port: number; pid: number; stop(): Promise<void>; output(): string };
+export type CmsServer = {
+  url: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+  /** SIGKILL, as a crash: no shutdown hooks run, open transactions die with the connections. */
+  kill(): Promise<void>;
+  output(): string;
+};
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -71,7 +79,7 @@ export const startCms = async (env: Record<string, string>, timeoutMs = 180_000)
     timeoutMs,
     isReady: (response) => response.status === 204,
   });
-  return { url, port, pid: cms.pid, stop: () => cms.stop(), output: () => cms.output() };
+  return { url, port, pid: cms.pid, stop: () => cms.stop(), kill: () => cms.kill(), output: () => cms.output() };
 };
 
 /** Runs the CMS and returns its exit code and output, for boots that are expected to fail. */

@@ -18,7 +18,11 @@ export type TestDatabase = {
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** `namePrefix` names the PostgreSQL database (suites sharing a server keep to their own prefix). */
-export const createTestDatabase = async (kind: DatabaseKind, namePrefix = 'nourish_test_'): Promise<TestDatabase> => {
+export const createTestDatabase = async (
+  kind: DatabaseKind,
+  // TEST_DB_PREFIX keeps suites run side by side on one server apart.
+  namePrefix = process.env.TEST_DB_PREFIX ?? 'nourish_test_',
+): Promise<TestDatabase> => {
   if (kind === 'sqlite') {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'nourish-cms-'));
     return {

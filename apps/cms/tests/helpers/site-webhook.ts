@@ -7,13 +7,19 @@ export type ReceivedNotification = { headers: http.IncomingHttpHeaders; body: Re
 /** Listens on `port` (default: any free one). */
 export const startWebhookReceiver = async (port = 0) => {
   const received: ReceivedNotification[] = [];
+  /** Notifications answered with a failure status while the site played down. */
+  const refused: ReceivedNotification[] = [];
+  let failWith: number | null = null;
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => {
       raw += chunk.toString();
     });
     req.on('end', () => {
-      if (req.method === 'POST' && req.url === '/api/revalidate') {
+      if (req.method === 'POST' && req.url === '/api/revalidate' && failWith !== null) {
+        refused.push({ headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown> });
+        res.writeHead(failWith).end();
+      } else if (req.method === 'POST' && req.url === '/api/revalidate') {
         received.push({ headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown> });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"revalidated":true}');
       } else {
@@ -26,6 +32,11 @@ export const startWebhookReceiver = async (port = 0) => {
   return {
     url: `http://127.0.0.1:${bound}`,
     received,
+    refused,
+    /** Answers every notification with `status` (the site down) until called with null. */
+    failWith(status: number | null) {
+      failWith = status;
+    },
     /** Resolves with the first notification matching `predicate`, waiting up to `ms`. */
     async waitFor(predicate: (n: ReceivedNotification) => boolean, ms = 10_000) {
       const deadline = Date.now() + ms;

@@ -8,8 +8,15 @@
  * conditional UPDATE that clears the schedule only while it is still set and due. The database
  * lets exactly one such UPDATE change the row (PostgreSQL re-checks the condition after waiting
  * for the other's row lock; SQLite has one writer), and only the instance that changed it acts.
+ *
+ * The claim and the publish (or unpublish) commit together in one transaction: an instance killed
+ * between them leaves the schedule set, the claim's row lock goes with its connection, and the
+ * next tick on any instance does the work. A publish the rules refuse is rolled back to a savepoint
+ * so the claim still commits: it is logged once, not retried every few seconds.
  */
 import type { Core } from '@strapi/strapi';
+
+import { inTransaction } from '../../../utils/db-connection';
 
 const ARTICLE = 'api::article.article';
 
@@ -41,29 +48,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return true;
   };
 
+  /**
+   * Claims and acts in one transaction; 'skipped' when another caller has the item. `act` runs in
+   * a savepoint: when it throws, its writes are undone and the claim alone commits.
+   */
+  const claimAndRun = async (field: ScheduleField, documentId: string, now: Date, act: () => Promise<void>) => {
+    const outcome = await inTransaction(strapi, async (trx): Promise<'skipped' | 'done' | Error> => {
+      if (!(await claim(field, documentId, now))) return 'skipped';
+      await trx.raw('SAVEPOINT scheduled_change');
+      try {
+        await act();
+      } catch (error) {
+        await trx.raw('ROLLBACK TO SAVEPOINT scheduled_change');
+        return error instanceof Error ? error : new Error(String(error));
+      }
+      await trx.raw('RELEASE SAVEPOINT scheduled_change');
+      return 'done';
+    });
+    // Logged after the commit: a run killed before it leaves no line, and the retry logs once.
+    const label = field === 'scheduledPublishAt' ? 'Scheduled publish' : 'Scheduled unpublish';
+    if (outcome instanceof Error) strapi.log.error(`${label} of ${documentId} failed: ${outcome.message}`);
+    else if (outcome === 'done') strapi.log.info(`${label} of ${documentId}`);
+    return outcome !== 'skipped';
+  };
+
   return {
     async runDue(now = new Date()) {
       let published = 0;
       for (const { documentId } of await due('scheduledPublishAt', now)) {
-        if (!(await claim('scheduledPublishAt', documentId, now))) continue;
-        published++;
-        try {
+        const claimed = await claimAndRun('scheduledPublishAt', documentId, now, async () => {
           await strapi.documents(ARTICLE).publish({ documentId });
-          strapi.log.info(`Scheduled publish of ${documentId}`);
-        } catch (error) {
-          strapi.log.error(`Scheduled publish of ${documentId} failed: ${(error as Error).message}`);
-        }
+        });
+        if (claimed) published++;
       }
 
       let unpublished = 0;
       for (const { documentId } of await due('scheduledUnpublishAt', now)) {
-        if (!(await claim('scheduledUnpublishAt', documentId, now))) continue;
-        unpublished++;
-        const live = await articles().count({ where: { documentId, publishedAt: { $notNull: true } } });
-        if (live > 0) {
-          await strapi.documents(ARTICLE).unpublish({ documentId });
-          strapi.log.info(`Scheduled unpublish of ${documentId}`);
-        }
+        const claimed = await claimAndRun('scheduledUnpublishAt', documentId, now, async () => {
+          const live = await articles().count({ where: { documentId, publishedAt: { $notNull: true } } });
+          if (live > 0) await strapi.documents(ARTICLE).unpublish({ documentId });
+        });
+        if (claimed) unpublished++;
       }
       return { published, unpublished };
     },
