@@ -100,4 +100,18 @@ export default defineConfig([
       'react/prop-types': 'off',
     },
   },
+
+  // The CMS admin's own panels: React 18 inside Strapi's admin app.
+  {
+    files: ['apps/cms/src/admin/**/*.{ts,tsx}'],
+    extends: [
+      react.configs.flat.recommended,
+      react.configs.flat['jsx-runtime'],
+      reactHooks.configs.flat['recommended-latest'],
+      jsxA11y.flatConfigs.strict,
+    ],
+    languageOptions: { globals: globals.browser },
+    settings: { react: { version: '18.3' } },
+    rules: { 'react/prop-types': 'off' },
+  },
 ]);

@@ -3,21 +3,11 @@
  * update in the demo content (front matter `updatedAt`), never from when the seed wrote the row;
  * an article never updated shows no "Updated" line.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { expect, test, type Page } from '@playwright/test';
 
+import { demoArticle } from '../fixtures/demo-content';
 import { open, site } from './support';
 
-const ARTICLES = path.resolve(__dirname, '../../apps/cms/src/seed/content/articles');
-
-/** `publishedAt` and `updatedAt` from a demo article's front matter. */
-const frontMatterDates = (slug: string) => {
-  const text = fs.readFileSync(path.join(ARTICLES, `${slug}.md`), 'utf8');
-  const field = (name: string) => new RegExp(`^${name}: (\\d{4}-\\d{2}-\\d{2})$`, 'm').exec(text)?.[1];
-  return { publishedAt: field('publishedAt'), updatedAt: field('updatedAt') };
-};
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
@@ -34,7 +24,7 @@ const dateModified = async (page: Page) => {
 
 test('an updated article shows its last substantive update, in the page, JSON-LD and sitemap', async ({ page }) => {
   const slug = 'magnesium-glycinate';
-  const { publishedAt, updatedAt } = frontMatterDates(slug);
+  const { publishedAt, updatedAt } = demoArticle(slug);
   expect(updatedAt && publishedAt && updatedAt > publishedAt, 'the demo article was updated after publication').toBe(
     true,
   );
@@ -51,7 +41,7 @@ test('an updated article shows its last substantive update, in the page, JSON-LD
 
 test('an article never updated shows no "Updated" line and dateModified equals datePublished', async ({ page }) => {
   const slug = 'alcohol-sleep-and-mood';
-  const { publishedAt, updatedAt } = frontMatterDates(slug);
+  const { publishedAt, updatedAt } = demoArticle(slug);
   expect(updatedAt, 'this demo article has no later update').toBeUndefined();
   await open(page, `/articles/${slug}`);
   await expect(page.locator('header dl dt', { hasText: /^Published$/ })).toHaveCount(1);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerEditorialRoutes } from './admin-api/editorial-routes';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureSiteApiToken } from './bootstrap/api-token';
@@ -30,6 +31,7 @@ export default {
     registerSearchIndexing(strapi);
     registerSlugRedirects(strapi);
     registerNotifySite(strapi);
+    registerEditorialRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -9,6 +9,7 @@ import { articleSitemapTests } from './api/article-sitemap';
 import { draftAccessTests } from './api/draft-access';
 import { contentDateTests } from './api/content-dates';
 import { editorialApiTests } from './api/editorial-api';
+import { editorialPanelTests } from './api/editorial-panels';
 import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
@@ -31,6 +32,7 @@ export const describeCmsApi = (kind: DatabaseKind): void => {
     describe('article sitemap pages', () => articleSitemapTests(ctx));
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('honest update dates', () => contentDateTests(ctx));
+    describe('editorial panels in the admin', () => editorialPanelTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
   });

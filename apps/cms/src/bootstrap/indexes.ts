@@ -15,6 +15,13 @@ const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: s
     columns: ['first_published_at', 'id'],
     where: 'published_at IS NOT NULL',
   },
+  // The reviews-due list: drafts carry the review plan editors edit.
+  {
+    name: 'articles_review_due_idx',
+    table: 'articles',
+    columns: ['next_review_due', 'id'],
+    where: 'published_at IS NULL',
+  },
   { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
   { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
   // On every publish Strapi appends the new version at the end of each author's and topic's list

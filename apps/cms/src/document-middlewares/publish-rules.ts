@@ -1,6 +1,7 @@
 /**
  * Rules that apply when an article is published:
- * - `firstPublishedAt` is stamped once, so re-publishing a fix does not make an old article "new";
+ * - `firstPublishedAt` is stamped once, so re-publishing a fix does not make an old article "new"
+ *   (and an admin save does not clear it: see updateKeepingFirstPublished);
  * - an article in a health topic needs a medical reviewer and a coherent review schedule.
  */
 import type { Core } from '@strapi/strapi';
@@ -59,10 +60,37 @@ const checkReviewDates = async (
   }
 };
 
+/**
+ * Strapi 5.54 reserves `firstPublishedAt` for an experimental feature of its own and, flag or not,
+ * sets it to null in every document-service update that carries it. The admin sends it back on
+ * every save, so each edit would make the next publish stamp a new "Published" date. We take it
+ * out of the update and write a value the editor set ourselves (a correction); clearing it keeps
+ * the stamped date, since it is set once.
+ */
+const updateKeepingFirstPublished = async <T>(
+  strapi: Core.Strapi,
+  params: { documentId?: string; data?: Record<string, unknown> },
+  next: () => Promise<T>,
+): Promise<T> => {
+  if (!params.data || !('firstPublishedAt' in params.data)) return next();
+  const { firstPublishedAt: wanted, ...data } = params.data;
+  params.data = data;
+  const result = await next();
+  if (wanted && params.documentId) {
+    await strapi.db
+      .query(ARTICLE)
+      .updateMany({ where: { documentId: params.documentId, publishedAt: null }, data: { firstPublishedAt: wanted } });
+  }
+  return result;
+};
+
 export const registerPublishRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid === ARTICLE && (context.action === 'create' || context.action === 'update')) {
       await checkReviewDates(strapi, context.params);
+      if (context.action === 'update') {
+        return updateKeepingFirstPublished<Awaited<ReturnType<typeof next>>>(strapi, context.params, () => next());
+      }
       return next();
     }
     if (context.uid !== ARTICLE || context.action !== 'publish') return next();

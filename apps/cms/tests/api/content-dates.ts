@@ -63,6 +63,21 @@ export const contentDateTests = (ctx: CmsContext) => {
     assert.ok((marked.contentUpdatedAt ?? '') > (substantive.contentUpdatedAt ?? ''), 'marked substantive moves it');
   });
 
+  it('keeps the first publication date through admin saves (which send it back), and takes a correction', async () => {
+    const slug = `first-published-${ctx.kind}`;
+    const stamped = '2025-06-02T08:00:00.000Z';
+    const doc = await newArticle(slug, { firstPublishedAt: stamped });
+    assert.equal((await ctx.editor.publishArticle(doc.documentId)).status, 200);
+    // What the admin's form sends on save: every field, the unchanged date among them.
+    await publish(doc.documentId, { title: `Test ${slug}, edited`, firstPublishedAt: stamped });
+    assert.equal((await live(slug)).firstPublishedAt, stamped, 'an edit is not a first publication');
+    await publish(doc.documentId, { firstPublishedAt: null });
+    assert.equal((await live(slug)).firstPublishedAt, stamped, 'set once: clearing it keeps it');
+    const corrected = '2025-05-30T08:00:00.000Z';
+    await publish(doc.documentId, { firstPublishedAt: corrected });
+    assert.equal((await live(slug)).firstPublishedAt, corrected, 'an editor may correct it');
+  });
+
   it('sends the content date to the public and keeps the update kind private', async () => {
     const slug = `content-dates-${ctx.kind}`;
     const res = await getJson<Page<Record<string, unknown>>>(

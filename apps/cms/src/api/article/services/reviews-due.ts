@@ -1,0 +1,52 @@
+/**
+ * Live articles whose medical review is overdue or due within the window, soonest first, with
+ * their reviewer: the editors' work list on the admin home page. The plan is the draft's
+ * `nextReviewDue` (what editors edit); one statement over a partial index on it.
+ */
+import type { Core } from '@strapi/strapi';
+
+import { isoDate } from '../../../utils/sql-dates';
+
+export const DUE_WITHIN_DAYS = 30;
+const LIMIT = 50;
+
+export type ReviewDue = {
+  documentId: string;
+  title: string;
+  nextReviewDue: string;
+  overdue: boolean;
+  reviewer: string | null;
+};
+
+type Row = { document_id: string; title: string; next_review_due: unknown; reviewer: string | null };
+
+const SQL = `
+  SELECT a.document_id, a.title, a.next_review_due,
+         (SELECT au.name FROM articles_reviewer_lnk l JOIN authors au ON au.id = l.author_id
+           WHERE l.article_id = a.id ORDER BY au.id LIMIT 1) AS reviewer
+    FROM articles a
+   WHERE a.published_at IS NULL AND a.next_review_due IS NOT NULL AND a.next_review_due <= :until
+     AND EXISTS (SELECT 1 FROM articles p WHERE p.document_id = a.document_id AND p.published_at IS NOT NULL)
+   ORDER BY a.next_review_due, a.id
+   LIMIT ${LIMIT}`;
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list(today = new Date().toISOString().slice(0, 10)): Promise<ReviewDue[]> {
+    const result: unknown = await strapi.db.connection.raw(SQL, { until: addDays(today, DUE_WITHIN_DAYS) });
+    // PostgreSQL answers { rows }, SQLite (better-sqlite3) the rows themselves.
+    const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+    return rows.map((row) => {
+      const nextReviewDue = isoDate(row.next_review_due) ?? '';
+      return {
+        documentId: row.document_id,
+        title: row.title,
+        nextReviewDue,
+        overdue: nextReviewDue < today,
+        reviewer: row.reviewer,
+      };
+    });
+  },
+});
