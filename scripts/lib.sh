@@ -41,6 +41,8 @@ ensure_debian_tools() {
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  # The scale-out part's shared cache for the site instances.
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   apt_install "${missing[@]}"
   ensure_edge_tools
 }

@@ -101,11 +101,20 @@ export function startCms(options: {
   );
 }
 
-export function startSite(options: { port: number; cmsUrl: string; secrets: RunSecrets }) {
+export function startSite(options: {
+  port: number;
+  cmsUrl: string;
+  secrets: RunSecrets;
+  /** Where the site's build is (default apps/web): a second instance runs from its own copy. */
+  dir?: string;
+  /** More variables, e.g. the shared cache's REDIS_URL and the public origin behind an edge. */
+  env?: Record<string, string>;
+}) {
   const url = `http://127.0.0.1:${options.port}`;
+  const dir = options.dir ?? WEB_DIR;
   return spawnServer(
-    [process.execPath, path.join(WEB_DIR, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
-    WEB_DIR,
+    [process.execPath, path.join(dir, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
+    dir,
     {
       NODE_ENV: 'production',
       NODE_OPTIONS: productionNodeOptions(WEB_DIR),
@@ -115,6 +124,7 @@ export function startSite(options: { port: number; cmsUrl: string; secrets: RunS
       PREVIEW_SECRET: options.secrets.PREVIEW_SECRET,
       REVALIDATE_SECRET: options.secrets.REVALIDATE_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
     url,
     '/robots.txt',
@@ -123,10 +133,30 @@ export function startSite(options: { port: number; cmsUrl: string; secrets: RunS
 }
 
 /**
- * The edge cache (infra/edge/start.sh: Varnish with the project's VCL) on `port`, in front of the
- * site on `sitePort`, with a fresh working directory (an empty cache) each start.
+ * A copy of the site's build in `dir` for a second instance, as a second host would have: Next's
+ * per-process cache writes rendered pages to its build directory, so two instances started from
+ * one directory would share them on disk, which no two hosts do. Its dependencies are the
+ * original's (a link to its node_modules); its build cache (images, fetches) is left out.
  */
-export function startEdge(options: { port: number; sitePort: number }) {
+export function copySiteBuild(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(WEB_DIR, dir, {
+    recursive: true,
+    filter: (source) => {
+      const relative = path.relative(WEB_DIR, source);
+      return relative !== 'node_modules' && relative !== path.join('.next', 'cache');
+    },
+  });
+  fs.symlinkSync(path.join(WEB_DIR, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/**
+ * The edge cache (infra/edge/start.sh: Varnish with the project's VCL) on `port`, in front of the
+ * site instances on `sitePorts` (round robin), with a fresh working directory (an empty cache)
+ * each start.
+ */
+export function startEdge(options: { port: number; sitePorts: number[] }) {
   const url = `http://127.0.0.1:${options.port}`;
   // Varnish's worker user must be able to reach its working directory (not a 0700 mkdtemp).
   const workdir = path.join(os.tmpdir(), `nourish-edge-bench-${options.port}`);
@@ -136,7 +166,7 @@ export function startEdge(options: { port: number; sitePort: number }) {
     ROOT,
     {
       EDGE_LISTEN: `127.0.0.1:${options.port}`,
-      EDGE_BACKEND: `127.0.0.1:${options.sitePort}`,
+      EDGE_BACKEND: options.sitePorts.map((port) => `127.0.0.1:${port}`).join(','),
       EDGE_MEMORY: '256m',
       EDGE_WORKDIR: workdir,
       // As nginx's baseline, which runs with access_log off.
@@ -156,9 +186,9 @@ export function startEdge(options: { port: number; sitePort: number }) {
 }
 
 /** Next keeps rendered pages and fetched data on disk across restarts: a new database needs neither. */
-export function clearSiteCaches() {
+export function clearSiteCaches(webDir = WEB_DIR) {
   for (const dir of ['.next/cache/fetch-cache', '.next/cache/images', '.next/server/route-cache']) {
-    fs.rmSync(path.join(WEB_DIR, dir), { recursive: true, force: true });
+    fs.rmSync(path.join(webDir, dir), { recursive: true, force: true });
   }
 }
 
