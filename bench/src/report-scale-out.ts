@@ -92,5 +92,8 @@ export function scaleOutSection(s: ScaleOutResult, machineCores: number): string
         p.maxMs.toFixed(0),
       ]),
     ),
+    ...(publish.notLive?.length
+      ? ['', `**Not live after 30 s** (counted as 30 s above): ${publish.notLive.join('; ')}.`]
+      : []),
   ];
 }

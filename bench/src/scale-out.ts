@@ -64,6 +64,8 @@ export async function measureScaleOut(inputs: ScaleOutInputs): Promise<ScaleOutR
   const edgeUrl = url(ports.edge);
   const edgeOneUrl = url(ports.edgeOne);
   const cmsUrls = ports.cms.map(url);
+  // Each process's output, for a figure that needs explaining (kept until the next run).
+  const logOf = (name: string) => path.join(inputs.workDir, 'logs', `scale-out-${name}.log`);
   // Each instance from its own copy of the build: from one directory they would share Next's
   // on-disk page cache, and the other parts' pages would be in it.
   const siteDirs = [1, 2].map((n) => copySiteBuild(path.join(inputs.workDir, `web-${n}`)));
@@ -74,7 +76,16 @@ export async function measureScaleOut(inputs: ScaleOutInputs): Promise<ScaleOutR
   try {
     base.push(await startRedis(ports.redis));
     for (const port of ports.cms) {
-      base.push(await startCms({ port, siteUrl: edgeUrl, database: inputs.database, secrets, seed: false }));
+      base.push(
+        await startCms({
+          port,
+          siteUrl: edgeUrl,
+          database: inputs.database,
+          secrets,
+          seed: false,
+          logFile: logOf(`cms-${port}`),
+        }),
+      );
     }
     const [redis, cms1, cms2] = base;
 
@@ -90,11 +101,19 @@ export async function measureScaleOut(inputs: ScaleOutInputs): Promise<ScaleOutR
               secrets,
               dir: siteDirs[i],
               env: { SITE_URL: edgeUrl, EDGE_PURGE_URLS: `${edgeUrl}/,${edgeOneUrl}/`, ...env },
+              logFile: logOf(`site-${port}`),
             }),
           );
         }
-        tier.push(await startEdge({ port: ports.edge, sitePorts: ports.sites }));
-        if (withEdgeOne) tier.push(await startEdge({ port: ports.edgeOne, sitePorts: [ports.sites[0]] }));
+        tier.push(await startEdge({ port: ports.edge, sitePorts: ports.sites, logFile: logOf(`edge-${ports.edge}`) }));
+        if (withEdgeOne)
+          tier.push(
+            await startEdge({
+              port: ports.edgeOne,
+              sitePorts: [ports.sites[0]],
+              logFile: logOf(`edge-${ports.edgeOne}`),
+            }),
+          );
         return tier;
       } catch (error) {
         await stopAll(tier);

@@ -40,8 +40,10 @@ const spawnServer = async (
   url: string,
   health: string,
   timeoutMs: number,
+  logFile?: string,
 ): Promise<Server> => {
-  const service = spawnService({ command, cwd, env: { ...inheritedEnv(), ...env } });
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const service = spawnService({ command, cwd, env: { ...inheritedEnv(), ...env }, logFile });
   await waitUntilReady(service, { name: command.join(' '), url: url + health, timeoutMs, intervalMs: 300 });
   return { url, pid: service.pid, stop: () => service.stop(), output: () => service.output() };
 };
@@ -71,6 +73,8 @@ export function startCms(options: {
   seed: boolean;
   countStatements?: boolean;
   timeoutMs?: number;
+  /** Everything it prints is appended here too. */
+  logFile?: string;
 }) {
   const url = `http://127.0.0.1:${options.port}`;
   return spawnServer(
@@ -98,6 +102,7 @@ export function startCms(options: {
     url,
     '/_health',
     options.timeoutMs ?? 300_000,
+    options.logFile,
   );
 }
 
@@ -109,6 +114,8 @@ export function startSite(options: {
   dir?: string;
   /** More variables, e.g. the shared cache's REDIS_URL and the public origin behind an edge. */
   env?: Record<string, string>;
+  /** Everything it prints is appended here too. */
+  logFile?: string;
 }) {
   const url = `http://127.0.0.1:${options.port}`;
   const dir = options.dir ?? WEB_DIR;
@@ -129,6 +136,7 @@ export function startSite(options: {
     url,
     '/robots.txt',
     120_000,
+    options.logFile,
   );
 }
 
@@ -156,7 +164,7 @@ export function copySiteBuild(dir: string) {
  * site instances on `sitePorts` (round robin), with a fresh working directory (an empty cache)
  * each start.
  */
-export function startEdge(options: { port: number; sitePorts: number[] }) {
+export function startEdge(options: { port: number; sitePorts: number[]; logFile?: string }) {
   const url = `http://127.0.0.1:${options.port}`;
   // Varnish's worker user must be able to reach its working directory (not a 0700 mkdtemp).
   const workdir = path.join(os.tmpdir(), `nourish-edge-bench-${options.port}`);
@@ -175,6 +183,7 @@ export function startEdge(options: { port: number; sitePorts: number[] }) {
     url,
     '/icon.svg',
     60_000,
+    options.logFile,
   ).then((server) => ({
     ...server,
     workdir,

@@ -264,8 +264,9 @@ const scaleOutRender = (factor: number, articles: number): Target => ({
   }, articles),
 });
 
-const cacheCounted = (name: string, c: CacheCounts) =>
-  c.failed > 0
+/** Why a hit ratio says nothing: no answer counted, or more than `tolerated` of the requests failed. */
+const cacheCounted = (name: string, c: CacheCounts, tolerated = 0) =>
+  c.failed > tolerated * c.requests
     ? `${name}: ${c.failed} of ${c.requests} requests failed`
     : c.hit + c.miss + c.stale === 0
       ? `${name}: no answer said whether it came from the cache`
@@ -277,7 +278,8 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 const scaleOutHitRatio = (articles: number): Target => ({
   target: `Scale-out at ${articles / 1000}k: site cache hit ratio shared in Redis above one cache per instance (same sequence, round robin)`,
   check: withScaleOut(({ cache }) => {
-    const trouble = cacheCounted('shared', cache.shared) ?? cacheCounted('per instance', cache.perInstance);
+    // A few failed requests (counted by the clean-probes target) leave the ratios comparable.
+    const trouble = cacheCounted('shared', cache.shared, 0.01) ?? cacheCounted('per instance', cache.perInstance, 0.01);
     if (trouble) return notMeasured(trouble);
     return verdict(
       `${percent(cache.shared.hitRatio)} vs ${percent(cache.perInstance.hitRatio)} (${cache.shared.miss + cache.shared.stale} vs ${cache.perInstance.miss + cache.perInstance.stale} renders of ${cache.paths} requests)`,
@@ -294,8 +296,9 @@ const scaleOutPublish = (maxMs: number, articles?: number): Target => ({
     const places = PUBLISH_PLACES.map((name) => publish.places?.find((p) => p.place === name));
     const missing = PUBLISH_PLACES.filter((_, i) => !places[i]);
     if (missing.length > 0) return notMeasured(`not polled at ${missing.join(', ')}`);
+    const late = publish.notLive?.length ?? 0;
     return verdict(
-      `${places.map((p) => `${p?.place} ${ms(p?.p95Ms ?? 0)}`).join(', ')} (${publish.runs} publishes)`,
+      `${places.map((p) => `${p?.place} ${ms(p?.p95Ms ?? 0)}`).join(', ')} (${publish.runs} publishes${late ? `; ${late} not live somewhere after 30 s` : ''})`,
       places.every((p) => (p?.p95Ms ?? Infinity) <= maxMs),
     );
   }, articles),

@@ -273,6 +273,14 @@ test('scale-out targets: the ratio, the hit ratios and each place of publish-to-
   assert.equal(t.outcome, 'not measured');
   assert.match(t.measured, /asked twice/);
 
+  const oneFailed = fullRun();
+  oneFailed.scaleOut!.cache.perInstance = { ...counts(2000, 999), failed: 1, requests: 3000 };
+  assert.equal(outcome(oneFailed, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'met');
+  assert.equal(outcome(oneFailed, FULL_TARGETS, 'Scale-out: every probe').outcome, 'missed');
+  const manyFailed = fullRun();
+  manyFailed.scaleOut!.cache.perInstance = { ...counts(2000, 900), failed: 100, requests: 3000 };
+  assert.equal(outcome(manyFailed, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'not measured');
+
   const unshared = fullRun();
   unshared.scaleOut!.cache.shared = counts(2000, 1000);
   assert.equal(outcome(unshared, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'missed');
