@@ -20,6 +20,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import type { Knex } from 'knex';
+
 import { cloneArticles } from './generate/clone-articles';
 import { freshDatabase, type DatabaseKind } from './generate/database';
 import { measureEdgeMix, measureEdgePages, varnishVersion } from './probes/edge';
@@ -45,7 +47,6 @@ import {
   type Server,
 } from './servers';
 import { evaluateTargets } from './targets';
-import type { Knex } from 'knex';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -249,13 +250,25 @@ const measureSite = async (
   }
 };
 
+/** A copy in random order (Fisher-Yates: every order equally likely). */
+const shuffled = <T>(items: T[]): T[] => {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+};
+
 /** The scale-out part on the generated database (the other parts' servers are stopped by now). */
 const scaleOut = async (knex: Knex, database: Record<string, string>, articles: number, secrets: RunSecrets) => {
   // Every published article in random order: each is used by one probe only, so nothing it asks
   // for was rendered for another probe.
-  const slugs = ((await knex('articles').whereNotNull('published_at').distinct('slug')) as Array<{ slug: string }>)
-    .map((r) => r.slug)
-    .sort(() => Math.random() - 0.5);
+  const slugs = shuffled(
+    ((await knex('articles').whereNotNull('published_at').distinct('slug')) as Array<{ slug: string }>).map(
+      (r) => r.slug,
+    ),
+  );
   const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
     (r) => r.slug,
   );

@@ -140,21 +140,19 @@ export function startSite(options: {
   );
 }
 
+/** Where Next keeps what it rendered or fetched at run time, inside the build directory. */
+const RUNTIME_CACHE_DIRS = ['.next/cache', '.next/server/route-cache'];
+
 /**
- * A copy of the site's build in `dir` for a second instance, as a second host would have: Next's
+ * A copy of the site's build in `dir` for one instance, as a separate host would have: Next's
  * per-process cache writes rendered pages to its build directory, so two instances started from
  * one directory would share them on disk, which no two hosts do. Its dependencies are the
- * original's (a link to its node_modules); its build cache (images, fetches) is left out.
+ * original's (a link to its node_modules); what the original rendered or fetched is left out.
  */
 export function copySiteBuild(dir: string) {
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(WEB_DIR, dir, {
-    recursive: true,
-    filter: (source) => {
-      const relative = path.relative(WEB_DIR, source);
-      return relative !== 'node_modules' && relative !== path.join('.next', 'cache');
-    },
-  });
+  const skip = new Set(['node_modules', ...RUNTIME_CACHE_DIRS].map((d) => path.join(WEB_DIR, d)));
+  fs.cpSync(WEB_DIR, dir, { recursive: true, filter: (source) => !skip.has(source) });
   fs.symlinkSync(path.join(WEB_DIR, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
