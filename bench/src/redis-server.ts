@@ -36,5 +36,10 @@ export async function startRedis(port: number, timeoutMs = 20_000): Promise<Serv
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url: `redis://127.0.0.1:${port}`, pid: service.pid, stop: () => service.stop(), output: service.output };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pid: service.pid,
+    stop: () => service.stop(),
+    output: () => service.output(),
+  };
 }

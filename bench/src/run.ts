@@ -265,9 +265,7 @@ const scaleOut = async (knex: Knex, database: Record<string, string>, articles: 
   // Every published article in random order: each is used by one probe only, so nothing it asks
   // for was rendered for another probe.
   const slugs = shuffled(
-    ((await knex('articles').whereNotNull('published_at').distinct('slug')) as Array<{ slug: string }>).map(
-      (r) => r.slug,
-    ),
+    (await knex('articles').whereNotNull('published_at').distinct<Array<{ slug: string }>>('slug')).map((r) => r.slug),
   );
   const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
     (r) => r.slug,
@@ -281,9 +279,9 @@ const scaleOut = async (knex: Knex, database: Record<string, string>, articles: 
     workDir,
     databasePids: async () =>
       (
-        (await knex.raw(
+        await knex.raw<{ rows: Array<{ pid: number }> }>(
           'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-        )) as { rows: Array<{ pid: number }> }
+        )
       ).rows.map((r) => r.pid),
     // Renders take seconds each under load: rounds long enough to complete many of them.
     renderLoad: smoke
