@@ -37,6 +37,13 @@ CacheHandler.onCreation(() => {
     timeoutMs,
   });
   const shared = timeBoundRedisHandler(redis, client, timeoutMs);
+  // For /api/revalidate, which must purge the edge only after Redis has expired the tags
+  // (lib/shared-cache-expiry.ts).
+  Object.assign(globalThis, {
+    [Symbol.for('nourish.sharedCacheExpiry')]: async (/** @type {string[]} */ tags) => {
+      for (const tag of tags) await shared.revalidateTag(tag);
+    },
+  });
   // What this instance reads from Redis is kept in memory too, for when Redis goes away; pages
   // carry their lifetime, which Next does not know for pages other instances rendered.
   /** @type {typeof shared} */
