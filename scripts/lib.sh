@@ -41,7 +41,7 @@ ensure_debian_tools() {
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-  # The shared-cache suite and `pnpm cluster` run a private Redis.
+  # Private Redis servers: the cluster suites, `pnpm cluster` and the bench's scale-out part.
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   apt_install "${missing[@]}"
   ensure_edge_tools

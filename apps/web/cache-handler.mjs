@@ -9,14 +9,15 @@
  * expiry: `revalidateTag` deletes every entry carrying the tag in Redis, so one /api/revalidate on
  * any instance takes effect on all. Its handlers are tried in order and a throwing one is skipped,
  * and writes go to all of them, so behind Redis sits a per-process LRU that already holds what this
- * instance read or wrote: Redis down, slow or not yet connected -> answers come from memory within
- * CACHE_REDIS_TIMEOUT_MS (redis-fallback-handler.mjs), and the client reconnects in the background.
+ * instance read or wrote: Redis down or not yet connected -> answers come from memory at once, Redis
+ * slow -> within CACHE_REDIS_TIMEOUT_MS (redis-fallback-handler.mjs), and the client reconnects in the background.
  */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 
+import { withStoredLifetime } from './cache-lifetime.mjs';
 import { connectSharedRedis, timeBoundRedisHandler } from './redis-fallback-handler.mjs';
 
 /** Stale entries stay in Redis this long: an instance started during a CMS outage still has them. */
@@ -28,7 +29,7 @@ CacheHandler.onCreation(() => {
   // `next build` renders nothing worth sharing and must not need Redis.
   if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] };
 
-  const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 1000);
+  const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 5000);
   const client = connectSharedRedis(redisUrl, timeoutMs);
   const redis = createRedisHandler({
     client,
@@ -36,14 +37,22 @@ CacheHandler.onCreation(() => {
     timeoutMs,
   });
   const shared = timeBoundRedisHandler(redis, client, timeoutMs);
-  // What this instance reads from Redis is kept in memory too, for when Redis goes away.
+  // For /api/revalidate, which must purge the edge only after Redis has expired the tags
+  // (lib/shared-cache-expiry.ts).
+  Object.assign(globalThis, {
+    [Symbol.for('nourish.sharedCacheExpiry')]: async (/** @type {string[]} */ tags) => {
+      for (const tag of tags) await shared.revalidateTag(tag);
+    },
+  });
+  // What this instance reads from Redis is kept in memory too, for when Redis goes away; pages
+  // carry their lifetime, which Next does not know for pages other instances rendered.
   /** @type {typeof shared} */
   const sharedKeptInMemory = {
     ...shared,
     async get(key, meta) {
-      const value = await shared.get(key, meta);
+      const value = withStoredLifetime(await shared.get(key, meta));
       if (value) await memory.set(key, { ...value });
-      return value;
+      return value ?? null;
     },
   };
   return {

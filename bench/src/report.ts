@@ -1,5 +1,6 @@
 /** docs/benchmarks.md from one run's results: the machine, the tables, and the targets. */
 import type { BenchResults, EdgeResult } from './results';
+import { scaleOutSection } from './report-scale-out';
 import { evaluateTargets } from './targets';
 
 const f1 = (v: number) => v.toFixed(1);
@@ -239,5 +240,6 @@ export function renderReport(r: BenchResults): string {
       ),
     );
   }
+  if (r.scaleOut) parts.push(...scaleOutSection(r.scaleOut, r.machine.cores));
   return `${parts.join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 /** The shape of one benchmark run, as written to docs/benchmarks.json and read by bench:check. */
 import type { LighthouseResult } from './probes/lighthouse';
 import type { LoadResult, SequentialResult } from './probes/http-load';
+import type { CacheCounts } from './probes/next-cache-hits';
 import type { PageWeight } from './probes/page-weight';
 import type { PublishToLive } from './probes/publish-to-live';
 import type { CallMeasure } from './probes/strapi-calls';
+import type { UncachedScale } from './probes/uncached-scale';
 
 export type SizeResult = {
   database: 'postgres' | 'sqlite';
@@ -60,6 +62,20 @@ export type EdgeResult = {
   mix: { paths: number; articles: number; load: LoadResult; hits: number; misses: number; hitRatio: number };
 };
 
+/** The scale-out part (issue #12): two site instances behind the edge, on two CMS instances. */
+export type ScaleOutResult = {
+  /** When this part ran (`--only=scale-out` replaces it alone in an earlier run's results). */
+  date: string;
+  database: 'postgres';
+  articles: number;
+  /** Uncached renders through the edge (bypassed), one site instance against two. */
+  render: UncachedScale;
+  /** One request sequence through the edge's round robin: cache shared in Redis vs one per instance. */
+  cache: { paths: number; articles: number; concurrency: number; shared: CacheCounts; perInstance: CacheCounts };
+  /** Publishes through the first CMS, each polled at the edge and on each instance. */
+  publish: PublishToLive;
+};
+
 export type BenchResults = {
   mode: 'full' | 'smoke';
   date: string;
@@ -76,4 +92,6 @@ export type BenchResults = {
   settings: { connections: number; durationSec: number; warmupSec: number; samples: number };
   sizes: SizeResult[];
   site: SiteResult | null;
+  /** Absent in runs before the scale-out part. */
+  scaleOut?: ScaleOutResult;
 };

@@ -4,15 +4,23 @@
  * docs/benchmarks.md and docs/benchmarks.json. `pnpm bench --smoke` does the same at 200 articles
  * with a few seconds per probe (CI runs it so the harness never rots) and writes to .tmp/bench/.
  *
- *   pnpm bench [--smoke] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
+ *   pnpm bench [--smoke] [--only=scale-out] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
  *
  * --keep leaves the generated databases in place (they are dropped after each size by default).
- * Ports: BENCH_CMS_PORT (1341), BENCH_SITE_PORT (3141), BENCH_EDGE_PORT (the site's + 1).
+ * --only=scale-out runs the scale-out part alone (issue #12; PostgreSQL 10k unless --postgres
+ * says otherwise) and puts its results into the existing benchmarks.{md,json} of the same mode.
+ * In a full run it runs at 10k (or the largest PostgreSQL size when 10k is not among them).
+ * Ports: BENCH_CMS_PORT (1341), BENCH_SITE_PORT (3141), BENCH_EDGE_PORT (the site's + 1); the
+ * scale-out part's second CMS BENCH_CMS2_PORT (the CMS's + 1), second site BENCH_SITE2_PORT
+ * (the site's + 2), one-site edge BENCH_EDGE_ONE_PORT (+ 3) and Redis BENCH_REDIS_PORT (+ 4).
+ * BENCH_DATABASE_PREFIX names the PostgreSQL databases (nourish_bench_).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+import type { Knex } from 'knex';
 
 import { cloneArticles } from './generate/clone-articles';
 import { freshDatabase, type DatabaseKind } from './generate/database';
@@ -24,7 +32,8 @@ import { fetchBody, measurePageWeight } from './probes/page-weight';
 import { measurePublishToLive } from './probes/publish-to-live';
 import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
 import { renderReport } from './report';
-import type { BenchResults, SiteResult, SizeResult } from './results';
+import type { BenchResults, ScaleOutResult, SiteResult, SizeResult } from './results';
+import { measureScaleOut, type ScaleOutPorts } from './scale-out';
 import {
   clearSiteCaches,
   exampleCmsEnv,
@@ -52,16 +61,31 @@ const sizesOption = (name: string, fallback: number[]) => {
 };
 
 const smoke = flag('smoke');
+const PARTS = ['scale-out'] as const;
+const only = option('only');
+if (only !== undefined && !(PARTS as readonly string[]).includes(only))
+  throw new Error(`--only takes one of ${PARTS.join(', ')}, got "${only}"`);
+const scaleOutOnly = only === 'scale-out';
 const settings = smoke
   ? { connections: 20, durationSec: 2, warmupSec: 1, samples: 20 }
   : { connections: 20, durationSec: 15, warmupSec: 5, samples: 200 };
-const postgresSizes = sizesOption('postgres', smoke ? [200] : [1_000, 10_000, 100_000]);
-const sqliteSizes = sizesOption('sqlite', smoke ? [200] : [10_000]);
+const postgresSizes = sizesOption('postgres', smoke ? [200] : scaleOutOnly ? [10_000] : [1_000, 10_000, 100_000]);
+// The scale-out part is measured on PostgreSQL (the production shape) only.
+const sqliteSizes = sizesOption('sqlite', scaleOutOnly ? [] : smoke ? [200] : [10_000]);
+if (scaleOutOnly && sqliteSizes.length > 0) throw new Error('--only=scale-out runs on PostgreSQL only: drop --sqlite');
+const scaleOutSize = postgresSizes.includes(10_000) ? 10_000 : Math.max(...postgresSizes);
 const outDir = path.resolve(option('out') ?? (smoke ? path.join(ROOT, '.tmp/bench') : path.join(ROOT, 'docs')));
 const workDir = path.join(ROOT, '.tmp/bench/work');
 const CMS_PORT = Number(process.env.BENCH_CMS_PORT ?? 1341);
 const SITE_PORT = Number(process.env.BENCH_SITE_PORT ?? 3141);
 const EDGE_PORT = Number(process.env.BENCH_EDGE_PORT ?? SITE_PORT + 1);
+const scaleOutPorts: ScaleOutPorts = {
+  cms: [CMS_PORT, Number(process.env.BENCH_CMS2_PORT ?? CMS_PORT + 1)],
+  sites: [SITE_PORT, Number(process.env.BENCH_SITE2_PORT ?? SITE_PORT + 2)],
+  edge: EDGE_PORT,
+  edgeOne: Number(process.env.BENCH_EDGE_ONE_PORT ?? SITE_PORT + 3),
+  redis: Number(process.env.BENCH_REDIS_PORT ?? SITE_PORT + 4),
+};
 const cmsUrl = `http://127.0.0.1:${CMS_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 // Words every size has plenty of (the generated bodies reuse the demo articles' text).
@@ -163,7 +187,7 @@ const measureSite = async (
     const peakRssBytes = sampler.stop() as { cms: number; site: number };
 
     log('the edge: pages against nginx, then a reader mix');
-    const edgeServer = await startEdge({ port: EDGE_PORT, sitePort: SITE_PORT });
+    const edgeServer = await startEdge({ port: EDGE_PORT, sitePorts: [SITE_PORT] });
     let edge;
     try {
       const edgeUrl = edgeServer.url;
@@ -200,7 +224,7 @@ const measureSite = async (
     const env = exampleCmsEnv();
     const publish = await measurePublishToLive({
       cmsUrl,
-      siteUrl,
+      places: { site: siteUrl },
       email: env.EDITOR_EMAIL,
       password: env.EDITOR_PASSWORD,
       slug: slugs[1],
@@ -226,7 +250,62 @@ const measureSite = async (
   }
 };
 
-const measureSize = async (kind: DatabaseKind, articles: number, withSite: boolean, publicDir: string) => {
+/** A copy in random order (Fisher-Yates: every order equally likely). */
+const shuffled = <T>(items: T[]): T[] => {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+};
+
+/** The scale-out part on the generated database (the other parts' servers are stopped by now). */
+const scaleOut = async (knex: Knex, database: Record<string, string>, articles: number, secrets: RunSecrets) => {
+  // Every published article in random order: each is used by one probe only, so nothing it asks
+  // for was rendered for another probe.
+  const slugs = shuffled(
+    (await knex('articles').whereNotNull('published_at').distinct<Array<{ slug: string }>>('slug')).map((r) => r.slug),
+  );
+  const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
+    (r) => r.slug,
+  );
+  const mixArticles = smoke ? 40 : 1_000;
+  return measureScaleOut({
+    database,
+    articles,
+    secrets,
+    ports: scaleOutPorts,
+    workDir,
+    databasePids: async () =>
+      (
+        await knex.raw<{ rows: Array<{ pid: number }> }>(
+          'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        )
+      ).rows.map((r) => r.pid),
+    // Renders take seconds each under load: rounds long enough to complete many of them.
+    renderLoad: smoke
+      ? { connections: 10, durationSec: 9, warmupSec: 2 }
+      : { connections: 10, durationSec: 30, warmupSec: 5 },
+    publishSlug: slugs[0],
+    mixArticles: slugs.slice(1, 1 + mixArticles),
+    renderSlugs: slugs.slice(1 + mixArticles),
+    topics,
+    mixLength: smoke ? 150 : 3_000,
+    mixConcurrency: smoke ? 4 : 8,
+    publishRuns: smoke ? 3 : 20,
+    log,
+  });
+};
+
+type Parts = { calls: boolean; site: boolean; scaleOut: boolean };
+
+const measureSize = async (
+  kind: DatabaseKind,
+  articles: number,
+  parts: Parts,
+  publicDir: string,
+): Promise<{ size: SizeResult | null; site: SiteResult | null; scaleOut: ScaleOutResult | null }> => {
   const label = `${kind}_${articles}`;
   const db = await freshDatabase(kind, label, workDir, publicDir);
   const secrets = runSecrets();
@@ -251,63 +330,69 @@ const measureSize = async (kind: DatabaseKind, articles: number, withSite: boole
     const generateSeconds = seconds(started);
     log(`${label}: generated in ${generateSeconds.toFixed(1)} s`);
 
-    const sample = (await knex('articles')
-      .whereNotNull('published_at')
-      .select('slug')
-      .orderByRaw('random()')
-      .limit(60 + settings.samples)) as Array<{ slug: string }>;
-    const slugs = sample.slice(0, 50).map((r) => r.slug);
-    const fresh = sample.slice(50).map((r) => r.slug);
-    const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
-      (r) => r.slug,
-    );
-    const inputs = { slugs, topics, words: SEARCH_WORDS };
-    // The reader mix's articles, in order of popularity (random: nothing is warm because it is first).
-    const popular = (
-      (await knex('articles')
+    const callsAndSite = async () => {
+      const sample = (await knex('articles')
         .whereNotNull('published_at')
         .select('slug')
         .orderByRaw('random()')
-        .limit(2_000)) as Array<{ slug: string }>
-    ).map((r) => r.slug);
+        .limit(60 + settings.samples)) as Array<{ slug: string }>;
+      const slugs = sample.slice(0, 50).map((r) => r.slug);
+      const fresh = sample.slice(50).map((r) => r.slug);
+      const topics = (await knex('topics').whereNotNull('published_at').select<Array<{ slug: string }>>('slug')).map(
+        (r) => r.slug,
+      );
+      const inputs = { slugs, topics, words: SEARCH_WORDS };
+      // The reader mix's articles, in order of popularity (random: nothing is warm because it is first).
+      const popular = (
+        (await knex('articles')
+          .whereNotNull('published_at')
+          .select('slug')
+          .orderByRaw('random()')
+          .limit(2_000)) as Array<{ slug: string }>
+      ).map((r) => r.slug);
 
-    // Statements are counted on a separate boot: the counting hooks every promise, which would
-    // slow down the timed runs.
-    const counting = await startCms({
-      port: CMS_PORT,
-      siteUrl,
-      database: db.env,
-      secrets,
-      seed: false,
-      countStatements: true,
-    });
-    let statements;
-    try {
-      statements = await countStatements(cmsUrl, inputs);
-    } finally {
-      await counting.stop();
-    }
-
-    const cms = await startCms({ port: CMS_PORT, siteUrl, database: db.env, secrets, seed: false });
-    try {
-      log(`${label}: Strapi calls`);
-      const sampler = peakRssSampler({ cms: cms.pid });
-      const calls = await measureStrapiCalls({
-        cmsUrl,
-        knex,
-        dialect: kind,
-        inputs,
-        statements,
-        samples: settings.samples,
-        load: settings,
+      // Statements are counted on a separate boot: the counting hooks every promise, which would
+      // slow down the timed runs.
+      const counting = await startCms({
+        port: CMS_PORT,
+        siteUrl,
+        database: db.env,
+        secrets,
+        seed: false,
+        countStatements: true,
       });
-      const cmsPeakRssBytes = sampler.stop().cms;
-      const size: SizeResult = { database: kind, articles, demoSeedSeconds, generateSeconds, calls, cmsPeakRssBytes };
-      const site = withSite ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics, popular) : null;
-      return { size, site };
-    } finally {
-      await cms.stop();
-    }
+      let statements;
+      try {
+        statements = await countStatements(cmsUrl, inputs);
+      } finally {
+        await counting.stop();
+      }
+
+      const cms = await startCms({ port: CMS_PORT, siteUrl, database: db.env, secrets, seed: false });
+      try {
+        log(`${label}: Strapi calls`);
+        const sampler = peakRssSampler({ cms: cms.pid });
+        const calls = await measureStrapiCalls({
+          cmsUrl,
+          knex,
+          dialect: kind,
+          inputs,
+          statements,
+          samples: settings.samples,
+          load: settings,
+        });
+        const cmsPeakRssBytes = sampler.stop().cms;
+        const size: SizeResult = { database: kind, articles, demoSeedSeconds, generateSeconds, calls, cmsPeakRssBytes };
+        const site = parts.site ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics, popular) : null;
+        return { size, site };
+      } finally {
+        await cms.stop();
+      }
+    };
+
+    const { size, site } = parts.calls ? await callsAndSite() : { size: null, site: null };
+    const measuredScaleOut = parts.scaleOut ? await scaleOut(knex, db.env, articles, secrets) : null;
+    return { size, site, scaleOut: measuredScaleOut };
   } finally {
     await knex.destroy();
     if (!flag('keep')) await db.drop();
@@ -320,33 +405,48 @@ const main = async () => {
   const publicDir = path.join(workDir, 'public');
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
 
-  const results: BenchResults = {
-    mode: smoke ? 'smoke' : 'full',
-    date: new Date().toISOString(),
-    machine: versions(),
-    settings,
-    sizes: [],
-    site: null,
-  };
+  const mode = smoke ? 'smoke' : 'full';
+  const resultsFile = path.join(outDir, 'benchmarks.json');
+  const earlier =
+    scaleOutOnly && fs.existsSync(resultsFile)
+      ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults)
+      : null;
+  // --only=scale-out keeps an earlier run's other parts (of the same mode) and replaces its own.
+  const results: BenchResults =
+    earlier?.mode === mode
+      ? earlier
+      : { mode, date: new Date().toISOString(), machine: versions(), settings, sizes: [], site: null };
   // The site is measured once, on the largest PostgreSQL database (the production shape).
   const siteSize = Math.max(...postgresSizes);
   const scenarios: Array<[DatabaseKind, number]> = [
     ...postgresSizes.map((n): [DatabaseKind, number] => ['postgres', n]),
     ...sqliteSizes.map((n): [DatabaseKind, number] => ['sqlite', n]),
   ];
+  let siteMeasured = false;
+  let scaleOutMeasured = false;
   for (const [kind, articles] of scenarios) {
-    const { size, site } = await measureSize(
+    const withSite = kind === 'postgres' && articles === siteSize && !siteMeasured;
+    const { size, site, scaleOut } = await measureSize(
       kind,
       articles,
-      kind === 'postgres' && articles === siteSize && !results.site,
+      {
+        calls: !scaleOutOnly,
+        site: withSite && !scaleOutOnly,
+        scaleOut: kind === 'postgres' && articles === scaleOutSize && !scaleOutMeasured,
+      },
       publicDir,
     );
-    results.sizes.push(size);
+    if (size) results.sizes.push(size);
+    if (withSite) siteMeasured = true;
     if (site) results.site = site;
+    if (scaleOut) {
+      scaleOutMeasured = true;
+      results.scaleOut = scaleOut;
+    }
   }
 
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const report = renderReport(results);
   fs.writeFileSync(path.join(outDir, 'benchmarks.md'), report);
   console.log(`\n${report}`);

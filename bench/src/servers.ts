@@ -40,8 +40,10 @@ const spawnServer = async (
   url: string,
   health: string,
   timeoutMs: number,
+  logFile?: string,
 ): Promise<Server> => {
-  const service = spawnService({ command, cwd, env: { ...inheritedEnv(), ...env } });
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const service = spawnService({ command, cwd, env: { ...inheritedEnv(), ...env }, logFile });
   await waitUntilReady(service, { name: command.join(' '), url: url + health, timeoutMs, intervalMs: 300 });
   return { url, pid: service.pid, stop: () => service.stop(), output: () => service.output() };
 };
@@ -71,6 +73,8 @@ export function startCms(options: {
   seed: boolean;
   countStatements?: boolean;
   timeoutMs?: number;
+  /** Everything it prints is appended here too. */
+  logFile?: string;
 }) {
   const url = `http://127.0.0.1:${options.port}`;
   return spawnServer(
@@ -98,14 +102,26 @@ export function startCms(options: {
     url,
     '/_health',
     options.timeoutMs ?? 300_000,
+    options.logFile,
   );
 }
 
-export function startSite(options: { port: number; cmsUrl: string; secrets: RunSecrets }) {
+export function startSite(options: {
+  port: number;
+  cmsUrl: string;
+  secrets: RunSecrets;
+  /** Where the site's build is (default apps/web): a second instance runs from its own copy. */
+  dir?: string;
+  /** More variables, e.g. the shared cache's REDIS_URL and the public origin behind an edge. */
+  env?: Record<string, string>;
+  /** Everything it prints is appended here too. */
+  logFile?: string;
+}) {
   const url = `http://127.0.0.1:${options.port}`;
+  const dir = options.dir ?? WEB_DIR;
   return spawnServer(
-    [process.execPath, path.join(WEB_DIR, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
-    WEB_DIR,
+    [process.execPath, path.join(dir, 'server.mjs'), '-p', String(options.port), '-H', '127.0.0.1'],
+    dir,
     {
       NODE_ENV: 'production',
       NODE_OPTIONS: productionNodeOptions(WEB_DIR),
@@ -115,18 +131,38 @@ export function startSite(options: { port: number; cmsUrl: string; secrets: RunS
       PREVIEW_SECRET: options.secrets.PREVIEW_SECRET,
       REVALIDATE_SECRET: options.secrets.REVALIDATE_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
     url,
     '/robots.txt',
     120_000,
+    options.logFile,
   );
+}
+
+/** Where Next keeps what it rendered or fetched at run time, inside the build directory. */
+const RUNTIME_CACHE_DIRS = ['.next/cache', '.next/server/route-cache'];
+
+/**
+ * A copy of the site's build in `dir` for one instance, as a separate host would have: Next's
+ * per-process cache writes rendered pages to its build directory, so two instances started from
+ * one directory would share them on disk, which no two hosts do. Its dependencies are the
+ * original's (a link to its node_modules); what the original rendered or fetched is left out.
+ */
+export function copySiteBuild(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const skip = new Set(['node_modules', ...RUNTIME_CACHE_DIRS].map((d) => path.join(WEB_DIR, d)));
+  fs.cpSync(WEB_DIR, dir, { recursive: true, filter: (source) => !skip.has(source) });
+  fs.symlinkSync(path.join(WEB_DIR, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
 }
 
 /**
  * The edge cache (infra/edge/start.sh: Varnish with the project's VCL) on `port`, in front of the
- * site on `sitePort`, with a fresh working directory (an empty cache) each start.
+ * site instances on `sitePorts` (round robin), with a fresh working directory (an empty cache)
+ * each start.
  */
-export function startEdge(options: { port: number; sitePort: number }) {
+export function startEdge(options: { port: number; sitePorts: number[]; logFile?: string }) {
   const url = `http://127.0.0.1:${options.port}`;
   // Varnish's worker user must be able to reach its working directory (not a 0700 mkdtemp).
   const workdir = path.join(os.tmpdir(), `nourish-edge-bench-${options.port}`);
@@ -136,7 +172,7 @@ export function startEdge(options: { port: number; sitePort: number }) {
     ROOT,
     {
       EDGE_LISTEN: `127.0.0.1:${options.port}`,
-      EDGE_BACKEND: `127.0.0.1:${options.sitePort}`,
+      EDGE_BACKEND: options.sitePorts.map((port) => `127.0.0.1:${port}`).join(','),
       EDGE_MEMORY: '256m',
       EDGE_WORKDIR: workdir,
       // As nginx's baseline, which runs with access_log off.
@@ -145,6 +181,7 @@ export function startEdge(options: { port: number; sitePort: number }) {
     url,
     '/icon.svg',
     60_000,
+    options.logFile,
   ).then((server) => ({
     ...server,
     workdir,
@@ -156,9 +193,9 @@ export function startEdge(options: { port: number; sitePort: number }) {
 }
 
 /** Next keeps rendered pages and fetched data on disk across restarts: a new database needs neither. */
-export function clearSiteCaches() {
+export function clearSiteCaches(webDir = WEB_DIR) {
   for (const dir of ['.next/cache/fetch-cache', '.next/cache/images', '.next/server/route-cache']) {
-    fs.rmSync(path.join(WEB_DIR, dir), { recursive: true, force: true });
+    fs.rmSync(path.join(webDir, dir), { recursive: true, force: true });
   }
 }
 

@@ -10,9 +10,18 @@
  * target, or why it could not be measured.
  */
 import type { LoadResult } from './probes/http-load';
+import type { CacheCounts } from './probes/next-cache-hits';
 import type { CallId, CallMeasure } from './probes/strapi-calls';
 import type { LighthouseResult } from './probes/lighthouse';
-import type { BenchResults, EdgePage, EdgePageResult, EdgeResult, SiteResult, SizeResult } from './results';
+import type {
+  BenchResults,
+  EdgePage,
+  EdgePageResult,
+  EdgeResult,
+  ScaleOutResult,
+  SiteResult,
+  SizeResult,
+} from './results';
 
 export type Outcome = 'met' | 'missed' | 'not measured';
 export type TargetResult = { target: string; measured: string; outcome: Outcome };
@@ -218,6 +227,125 @@ const edgeHitRatio: Target = {
   }),
 };
 
+const withScaleOut =
+  (check: (s: ScaleOutResult) => Verdict, articles?: number) =>
+  (r: BenchResults): Verdict => {
+    const s = r.scaleOut;
+    if (!s) return notMeasured('the run measured no scale-out (`pnpm bench --only=scale-out`)');
+    if (articles !== undefined && s.articles !== articles)
+      return notMeasured(`the scale-out part ran at ${s.articles.toLocaleString('en')} articles`);
+    return check(s);
+  };
+
+const loadTrouble = (l: LoadResult) =>
+  l.requests === 0
+    ? 'no request completed'
+    : l.non2xx + l.errors + l.timeouts > 0
+      ? `${l.non2xx} non-2xx, ${l.errors} errors, ${l.timeouts} timeouts`
+      : null;
+
+/** Two site instances behind the edge against one, every request a render of a page never asked for. */
+const scaleOutRender = (factor: number, articles: number): Target => ({
+  target: `Scale-out at ${articles / 1000}k: uncached renders through the edge, two site instances at least ${factor}x one (req/s, each slug once)`,
+  check: withScaleOut(({ render }) => {
+    for (const [name, run] of [
+      ['one instance', render.one],
+      ['two instances', render.two],
+    ] as const) {
+      const trouble = loadTrouble(run.load);
+      if (trouble) return notMeasured(`${name}: ${trouble}`);
+      if (!run.eachOnce) return notMeasured(`${name}: some slugs were asked twice (not every request was a render)`);
+    }
+    const ratio = render.two.load.requestsPerSec / render.one.load.requestsPerSec;
+    return verdict(
+      `${ratio.toFixed(2)}x (${render.two.load.requestsPerSec.toFixed(1)} vs ${render.one.load.requestsPerSec.toFixed(1)} req/s)`,
+      ratio >= factor,
+    );
+  }, articles),
+});
+
+/** Why a hit ratio says nothing: no answer counted, or more than `tolerated` of the requests failed. */
+const cacheCounted = (name: string, c: CacheCounts, tolerated = 0) =>
+  c.failed > tolerated * c.requests
+    ? `${name}: ${c.failed} of ${c.requests} requests failed`
+    : c.hit + c.miss + c.stale === 0
+      ? `${name}: no answer said whether it came from the cache`
+      : null;
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+
+/** One request sequence, both set-ups: sharing must save renders. */
+const scaleOutHitRatio = (articles: number): Target => ({
+  target: `Scale-out at ${articles / 1000}k: site cache hit ratio shared in Redis above one cache per instance (same sequence, round robin)`,
+  check: withScaleOut(({ cache }) => {
+    // A few failed requests (counted by the clean-probes target) leave the ratios comparable.
+    const trouble = cacheCounted('shared', cache.shared, 0.01) ?? cacheCounted('per instance', cache.perInstance, 0.01);
+    if (trouble) return notMeasured(trouble);
+    return verdict(
+      `${percent(cache.shared.hitRatio)} vs ${percent(cache.perInstance.hitRatio)} (${cache.shared.miss + cache.shared.stale} vs ${cache.perInstance.miss + cache.perInstance.stale} renders of ${cache.paths} requests)`,
+      cache.shared.hitRatio > cache.perInstance.hitRatio,
+    );
+  }, articles),
+});
+
+const PUBLISH_PLACES = ['edge', 'site 1', 'site 2'];
+
+const scaleOutPublish = (maxMs: number, articles?: number): Target => ({
+  target: `Scale-out${articles ? ` at ${articles / 1000}k` : ''}: publish to live p95 at most ${maxMs / 1000} s at the edge and on each site instance`,
+  check: withScaleOut(({ publish }) => {
+    const places = PUBLISH_PLACES.map((name) => publish.places?.find((p) => p.place === name));
+    const missing = PUBLISH_PLACES.filter((_, i) => !places[i]);
+    if (missing.length > 0) return notMeasured(`not polled at ${missing.join(', ')}`);
+    const late = publish.notLive?.length ?? 0;
+    return verdict(
+      `${places.map((p) => `${p?.place} ${ms(p?.p95Ms ?? 0)}`).join(', ')} (${publish.runs} publishes${late ? `; ${late} not live somewhere after 30 s` : ''})`,
+      places.every((p) => (p?.p95Ms ?? Infinity) <= maxMs),
+    );
+  }, articles),
+});
+
+const scaleOutClean: Target = {
+  target: 'Scale-out: every probe completed requests, none failed',
+  check: withScaleOut(({ render, cache }) => {
+    const loads: Array<[string, LoadResult]> = [
+      ['uncached, one instance', render.one.load],
+      ['uncached, two instances', render.two.load],
+    ];
+    const trouble = [
+      ...loads.map(([name, l]) => {
+        const t = loadTrouble(l);
+        return t ? `${name}: ${t}` : null;
+      }),
+      cacheCounted('hit ratio, shared', cache.shared),
+      cacheCounted('hit ratio, per instance', cache.perInstance),
+    ].filter((t): t is string => t !== null);
+    return verdict(trouble.length === 0 ? '4 probes clean' : trouble.join('; '), trouble.length === 0);
+  }),
+};
+
+/** The smoke run's check of the part: every probe ran and counted, a few failures allowed (a busy machine). */
+const scaleOutWorks: Target = {
+  target: 'Scale-out: every probe completed requests, at most 5 % of them failed, the site caches were counted',
+  check: withScaleOut(({ render, cache }) => {
+    const trouble: string[] = [];
+    for (const [name, l] of [
+      ['uncached, one instance', render.one.load],
+      ['uncached, two instances', render.two.load],
+    ] as const) {
+      if (l.requests === 0) trouble.push(`${name}: no request completed`);
+      else if (l.non2xx + l.errors + l.timeouts > 0.05 * l.requests) trouble.push(`${name}: ${loadTrouble(l)}`);
+    }
+    for (const [name, c] of [
+      ['hit ratio, shared', cache.shared],
+      ['hit ratio, per instance', cache.perInstance],
+    ] as const) {
+      if (c.hit + c.miss + c.stale === 0) trouble.push(`${name}: no answer said whether it came from the cache`);
+      if (c.failed > 0.05 * c.requests) trouble.push(`${name}: ${c.failed} of ${c.requests} requests failed`);
+    }
+    return verdict(trouble.length === 0 ? '4 probes ran' : trouble.join('; '), trouble.length === 0);
+  }),
+};
+
 export const FULL_TARGETS: Target[] = [
   cachedVsNginxRps(0.25),
   {
@@ -313,6 +441,10 @@ export const FULL_TARGETS: Target[] = [
   listingVsArticle('topic', 0.5),
   edgeClean,
   edgeHitRatio,
+  scaleOutRender(1.1, 10_000),
+  scaleOutHitRatio(10_000),
+  scaleOutPublish(2000, 10_000),
+  scaleOutClean,
 ];
 
 /** Every call at every size of the run, against a check. */
@@ -427,6 +559,9 @@ export const SMOKE_TARGETS: Target[] = [
     }),
   },
   edgeHitRatio,
+  scaleOutWorks,
+  // Five times the full target: a publish that never reaches a place fails the probe itself (30 s).
+  scaleOutPublish(10_000),
 ];
 
 export const targetsFor = (mode: BenchResults['mode']) => (mode === 'smoke' ? SMOKE_TARGETS : FULL_TARGETS);

@@ -11,7 +11,8 @@ import { test } from 'node:test';
 
 import type { LoadResult } from '../src/probes/http-load';
 import type { CallId, CallMeasure } from '../src/probes/strapi-calls';
-import type { BenchResults, EdgePageResult, SiteResult, SizeResult } from '../src/results';
+import type { CacheCounts } from '../src/probes/next-cache-hits';
+import type { BenchResults, EdgePageResult, ScaleOutResult, SiteResult, SizeResult } from '../src/results';
 import { evaluateTargets, FULL_TARGETS, SMOKE_TARGETS } from '../src/targets';
 
 const load = (requestsPerSec: number, p99Ms = 20): LoadResult => ({
@@ -87,6 +88,36 @@ const site = (articles: number): SiteResult => ({
   },
 });
 
+const cpu = { seconds: 30, cores: { 'site 1': 0.9, 'site 2': 0.5 }, machineCores: 2 };
+const counts = (hit: number, miss: number): CacheCounts => ({
+  requests: hit + miss,
+  hit,
+  miss,
+  stale: 0,
+  none: 0,
+  failed: 0,
+  hitRatio: hit / (hit + miss),
+});
+const place = (name: string, p95Ms: number) => ({ place: name, p50Ms: p95Ms / 2, p95Ms, maxMs: p95Ms });
+const scaleOut = (articles: number): ScaleOutResult => ({
+  date: '2026-01-01T00:00:00.000Z',
+  database: 'postgres',
+  articles,
+  render: {
+    connections: 10,
+    rounds: 3,
+    one: { load: load(20, 900), slugs: 3000, eachOnce: true, cpu },
+    two: { load: load(26, 800), slugs: 3000, eachOnce: true, cpu },
+  },
+  cache: { paths: 3000, articles: 1000, concurrency: 8, shared: counts(2300, 700), perInstance: counts(2000, 1000) },
+  publish: {
+    runs: 20,
+    publishCall: { p50Ms: 600, p95Ms: 900 },
+    toLive: { p50Ms: 900, p95Ms: 1700, maxMs: 1800 },
+    places: [place('edge', 1700), place('site 1', 1600), place('site 2', 1650)],
+  },
+});
+
 const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): BenchResults => ({
   mode,
   date: '2026-01-01T00:00:00.000Z',
@@ -94,6 +125,7 @@ const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): Benc
   settings: { connections: 20, durationSec: 2, warmupSec: 1, samples: 20 },
   sizes,
   site: withSite ? site(Math.max(...sizes.filter((s) => s.database === 'postgres').map((s) => s.articles))) : null,
+  scaleOut: scaleOut(mode === 'smoke' ? 200 : 10_000),
 });
 
 const fullRun = () =>
@@ -224,4 +256,62 @@ test('edge targets: missed below the ratios, not measured without the edge or wi
   const passing = run('smoke', [size('postgres', 200)]);
   edgePage(passing, 'article').edge = load(900); // below the site alone (1100 req/s)
   assert.equal(outcome(passing, SMOKE_TARGETS, 'Edge, cached article page').outcome, 'missed');
+});
+
+test('scale-out targets: the ratio, the hit ratios and each place of publish-to-live', () => {
+  const met = fullRun();
+  for (const starts of ['Scale-out at 10k: uncached', 'Scale-out at 10k: site cache', 'Scale-out at 10k: publish'])
+    assert.equal(outcome(met, FULL_TARGETS, starts).outcome, 'met', starts);
+
+  const slow = fullRun();
+  slow.scaleOut!.render.two.load = load(21, 800);
+  assert.equal(outcome(slow, FULL_TARGETS, 'Scale-out at 10k: uncached').outcome, 'missed');
+
+  const repeated = fullRun();
+  repeated.scaleOut!.render.one.eachOnce = false;
+  const t = outcome(repeated, FULL_TARGETS, 'Scale-out at 10k: uncached');
+  assert.equal(t.outcome, 'not measured');
+  assert.match(t.measured, /asked twice/);
+
+  const oneFailed = fullRun();
+  oneFailed.scaleOut!.cache.perInstance = { ...counts(2000, 999), failed: 1, requests: 3000 };
+  assert.equal(outcome(oneFailed, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'met');
+  assert.equal(outcome(oneFailed, FULL_TARGETS, 'Scale-out: every probe').outcome, 'missed');
+  const manyFailed = fullRun();
+  manyFailed.scaleOut!.cache.perInstance = { ...counts(2000, 900), failed: 100, requests: 3000 };
+  assert.equal(outcome(manyFailed, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'not measured');
+
+  const unshared = fullRun();
+  unshared.scaleOut!.cache.shared = counts(2000, 1000);
+  assert.equal(outcome(unshared, FULL_TARGETS, 'Scale-out at 10k: site cache').outcome, 'missed');
+
+  const lateInstance = fullRun();
+  lateInstance.scaleOut!.publish.places = [place('edge', 1700), place('site 1', 1600), place('site 2', 2600)];
+  const late = outcome(lateInstance, FULL_TARGETS, 'Scale-out at 10k: publish');
+  assert.equal(late.outcome, 'missed');
+  assert.match(late.measured, /site 2 2600\.0 ms/);
+
+  const edgeOnly = fullRun();
+  edgeOnly.scaleOut!.publish.places = [place('edge', 1700)];
+  assert.equal(outcome(edgeOnly, FULL_TARGETS, 'Scale-out at 10k: publish').outcome, 'not measured');
+
+  const small = fullRun();
+  small.scaleOut!.articles = 200;
+  assert.equal(outcome(small, FULL_TARGETS, 'Scale-out at 10k: uncached').outcome, 'not measured');
+
+  const none = fullRun();
+  delete none.scaleOut;
+  assert.equal(outcome(none, FULL_TARGETS, 'Scale-out: every probe').outcome, 'not measured');
+});
+
+test('scale-out smoke target: a few failures pass, many or an empty probe do not', () => {
+  const r = run('smoke', [size('postgres', 200), size('sqlite', 200)]);
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Scale-out: every probe').outcome, 'met');
+  r.scaleOut!.cache.perInstance = { ...counts(100, 48), failed: 2, requests: 150 };
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Scale-out: every probe').outcome, 'met');
+  r.scaleOut!.cache.perInstance = { ...counts(100, 30), failed: 20, requests: 150 };
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Scale-out: every probe').outcome, 'missed');
+  r.scaleOut!.cache.perInstance = counts(100, 50);
+  r.scaleOut!.render.two.load = { ...load(0), requests: 0 };
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Scale-out: every probe').outcome, 'missed');
 });

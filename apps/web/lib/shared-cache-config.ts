@@ -6,13 +6,15 @@
  *
  *   REDIS_URL                  redis:// or rediss:// URL of the Redis every instance shares.
  *   CACHE_KEY_PREFIX           prefix of every key this site writes, default `nourish:`.
- *   CACHE_REDIS_TIMEOUT_MS     the longest one cache read or write waits for Redis before the
- *                              instance answers from its memory instead, default 1000.
+ *   CACHE_REDIS_TIMEOUT_MS     the longest one cache read or write waits for a connected Redis
+ *                              before the instance answers from its memory instead, default 5000
+ *                              (a disconnected one is skipped at once). 1000 was too short: on a
+ *                              saturated machine reads timed out and the cache stopped being shared.
  */
 export type SharedCacheConfig = { redisUrl: string; keyPrefix: string; timeoutMs: number };
 
 export const DEFAULT_KEY_PREFIX = 'nourish:';
-export const DEFAULT_TIMEOUT_MS = 1000;
+export const DEFAULT_TIMEOUT_MS = 5000;
 
 export function sharedCacheConfig(env: Record<string, string | undefined> = process.env): SharedCacheConfig | null {
   const redisUrl = env.REDIS_URL?.trim() ?? '';

@@ -13,7 +13,7 @@ describe('sharedCacheConfig', () => {
     assert.deepEqual(sharedCacheConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }), {
       redisUrl: 'redis://127.0.0.1:6379',
       keyPrefix: 'nourish:',
-      timeoutMs: 1000,
+      timeoutMs: 5000,
     });
   });
 

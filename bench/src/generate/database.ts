@@ -18,6 +18,10 @@ export type BenchDatabase = {
 };
 
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Runs side by side on one server each take their own prefix. */
+const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'nourish_bench_';
+if (!/^[a-z_][a-z0-9_]{0,30}$/.test(DATABASE_PREFIX))
+  throw new Error(`BENCH_DATABASE_PREFIX must be lower-case letters, digits and "_", got "${DATABASE_PREFIX}"`);
 
 const postgresUrl = (name: string) => {
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -43,7 +47,7 @@ export async function freshDatabase(
   publicDir: string,
 ): Promise<BenchDatabase> {
   if (kind === 'postgres') {
-    const name = `nourish_bench_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+    const name = `${DATABASE_PREFIX}${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE ${name}`);
     const url = postgresUrl(name);

@@ -11,6 +11,7 @@ import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 
 import { edgePurgerFromEnv, type EdgePurger } from '@/lib/edge/purge';
+import { expireInSharedCache } from '@/lib/shared-cache-expiry';
 import { revalidateSecret, secretMatches } from '@/lib/secrets';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -65,8 +66,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   const tags = tagsForChange(parsed.data);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  // Next applies revalidateTag only once this handler has returned (before the response ends);
-  // purging the edge earlier would let a reader's request refill it from the old page meanwhile.
+  // Next applies revalidateTag only once this handler has returned, alongside the after()
+  // callbacks: the shared cache's expiry is awaited here so the purge cannot beat it (otherwise
+  // a reader's request could refill the edge from the old page in Redis meanwhile).
+  await expireInSharedCache(tags);
   const edges = purgeEdgeAfterResponse(tags);
   return json(200, { revalidated: tags, edgePurges: edges });
 }
