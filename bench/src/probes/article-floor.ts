@@ -127,6 +127,7 @@ export async function articleFloor(knex: Knex, slug: string) {
       'cover_alt',
       'first_published_at',
       'updated_at',
+      'content_updated_at',
       'last_reviewed_at',
     );
   if (!article) return null;
@@ -226,6 +227,7 @@ export async function articleFloor(knex: Knex, slug: string) {
     coverAlt: (article.cover_alt as string | null) ?? null,
     firstPublishedAt: dateTime(article.first_published_at),
     updatedAt: dateTime(article.updated_at),
+    contentUpdatedAt: dateTime(article.content_updated_at),
     lastReviewedAt: calendarDate(article.last_reviewed_at),
     cover: mediaOf(cover[0]),
     author: person(author),

@@ -21,7 +21,7 @@ const media = (d: Dialect, relatedType: string, relatedId: string, field: string
 };
 
 const SUMMARY = (d: Dialect) =>
-  `a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at, ${media(d, 'api::article.article', 'a.id', 'cover')} AS cover`;
+  `a.document_id, a.title, a.slug, a.excerpt, a.cover_alt, a.first_published_at, a.updated_at, a.content_updated_at, ${media(d, 'api::article.article', 'a.id', 'cover')} AS cover`;
 
 /** One page of a topic's articles, newest first, with the total. */
 export const listingFloorSql = (d: Dialect) => `SELECT ${SUMMARY(d)}, count(*) OVER () AS total
