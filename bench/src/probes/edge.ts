@@ -18,7 +18,12 @@ import { serveWithNginx } from './nginx';
  * `gzip`, what a browser is sent (node:http, unlike fetch, does not decompress).
  */
 const fetchRaw = (url: string, encoding: Encoding) =>
-  new Promise<{ body: Buffer; contentType: string; contentEncoding: string | undefined }>((resolve, reject) => {
+  new Promise<{
+    body: Buffer;
+    contentType: string;
+    contentEncoding: string | undefined;
+    nextCache: string | undefined;
+  }>((resolve, reject) => {
     const headers = encoding === 'gzip' ? { 'accept-encoding': 'gzip' } : {};
     http
       .get(url, { headers, agent: false }, (res) => {
@@ -34,11 +39,27 @@ const fetchRaw = (url: string, encoding: Encoding) =>
             body: Buffer.concat(chunks),
             contentType: res.headers['content-type'] ?? 'text/html',
             contentEncoding: res.headers['content-encoding'],
+            nextCache: [res.headers['x-nextjs-cache']].flat()[0],
           });
         });
       })
       .on('error', reject);
   });
+
+/**
+ * Waits until the site serves `url` from a current render: not Next's STALE copy (answered while
+ * it re-renders in the background) and the same bytes twice. Otherwise the edge could store the
+ * stale render and the site answer the new one by the end of the measurement.
+ */
+const settledOnSite = async (url: string) => {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const first = await fetchRaw(url, 'identity');
+    const second = await fetchRaw(url, 'identity');
+    if (first.nextCache !== 'STALE' && second.nextCache !== 'STALE' && first.body.equals(second.body)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url}: the site did not settle on one render`);
+};
 
 export const varnishVersion = () => {
   // varnishd prints its version on stderr.
@@ -78,6 +99,7 @@ export async function measureEdgePages(options: {
     const load = { ...options.load, headers };
     // The edge's stored copy (from the site's cache) is what nginx serves; with gzip, the
     // compressed bytes it stores.
+    await settledOnSite(options.siteUrl + path);
     await fetchRaw(options.edgeUrl + path, encoding);
     const reference = await fetchRaw(options.edgeUrl + path, encoding);
     // Not thrown: a page the edge does not store compressed is reported as not the same bytes.
