@@ -16,6 +16,7 @@ import { registerSearchIndexing } from './document-middlewares/search-indexing';
 import { registerSlugRedirects } from './document-middlewares/slug-redirects';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
 import { ensureOutboxTable } from './outbox/outbox-table';
+import { withoutSiteNotifications } from './outbox/seeding';
 import { seedDemoContent } from './seed/run';
 import { service } from './utils/services';
 
@@ -44,7 +45,7 @@ export default {
     await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);
     await ensureAdminUsers(strapi);
     await applyAdminLabels(strapi);
-    if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
+    if (process.env.SEED_DEMO_CONTENT === 'true') await withoutSiteNotifications(() => seedDemoContent(strapi));
     await searchIndex.rebuildIfStale();
   },
 };

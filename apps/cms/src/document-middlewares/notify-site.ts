@@ -11,6 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { deliverNow, WRITER_GRACE_MS } from '../outbox/outbox-delivery';
 import { outboxStore } from '../outbox/outbox-store';
 import { siteTarget, type SiteNotification } from '../outbox/post-to-site';
+import { siteNotificationsSuppressed } from '../outbox/seeding';
 import { withConnection } from '../utils/db-connection';
 import { capReferencedBy } from '../utils/referenced-by';
 
@@ -78,7 +79,7 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
       slugs: [...new Set([before, afterSlug].filter((s): s is string => Boolean(s)))],
       ...capReferencedBy(context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : []),
     };
-    if (!siteTarget()) return result;
+    if (!siteTarget() || siteNotificationsSuppressed()) return result;
     const row = await outboxStore(strapi).enqueue(notification, Date.now() + WRITER_GRACE_MS);
     const send = (): void => void deliverNow(strapi, row);
     if (strapi.db.inTransaction()) {

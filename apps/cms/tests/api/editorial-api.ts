@@ -15,6 +15,12 @@ export const editorialApiTests = (ctx: CmsContext) => {
     (await getJson<Page<Redirect>>(api(`/redirects?filters[from][$eq]=${encodeURIComponent(from)}`))).body.data;
   const redirectFrom = async (from: string) => first(await redirectsFrom(from), `redirect from ${from}`);
 
+  it('notifies the site of nothing the demo seed wrote (no site has rendered it yet)', () => {
+    const seeded = ctx.webhook.received.filter((n) => JSON.stringify(n.body).includes('alcohol-sleep-and-mood'));
+    assert.deepEqual(seeded, [], 'the seed published 26 articles without a notification each');
+    assert.ok(ctx.webhook.received.every((n) => n.body.model !== 'site-setting' && n.body.model !== 'home-page'));
+  });
+
   it('leaves a permanent redirect behind when a published slug changes, collapsing chains', async () => {
     const k = ctx.kind;
     const doc = await newArticle(`moving-a-${k}`);
