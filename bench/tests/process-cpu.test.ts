@@ -16,9 +16,21 @@ test('machineTicks counts busy time and idle time of all cores', () => {
   assert.deepEqual(machineTicks(procStat), { busy: 100 + 5 + 50 + 3 + 7, total: 100 + 5 + 50 + 3 + 7 + 800 + 20 });
 });
 
+/** A child that says "ready" on stdout once Node has started, then runs `code`. */
+const child = async (code: string) => {
+  const proc = spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); ${code}`]);
+  await new Promise<void>((resolve, reject) => {
+    proc.stdout.once('data', () => resolve());
+    proc.once('exit', (status) => reject(new Error(`child exited (${String(status)}) before it was ready`)));
+  });
+  return proc;
+};
+
 test('a meter sees a spinning child use about a core, and an idle one use none', async () => {
-  const spin = spawn(process.execPath, ['-e', 'const end = Date.now() + 1500; while (Date.now() < end);']);
-  const idle = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)']);
+  // Metered only after both have started: Node's own start-up costs a busy machine up to a tenth
+  // of a core-second, which an idle child would otherwise be charged with (CI once saw it).
+  const spin = await child('for (;;);');
+  const idle = await child('setInterval(() => {}, 60_000);');
   try {
     const meter = cpuMeter({ spin: spin.pid!, idle: idle.pid! });
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -28,7 +40,7 @@ test('a meter sees a spinning child use about a core, and an idle one use none',
     assert.ok(use.cores.idle < 0.1, `idle child used ${use.cores.idle} cores`);
     assert.ok(use.machineCores >= use.cores.spin - 0.05, 'the machine was at least as busy as the child');
   } finally {
-    spin.kill();
-    idle.kill();
+    spin.kill('SIGKILL');
+    idle.kill('SIGKILL');
   }
 });
