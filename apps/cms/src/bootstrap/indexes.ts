@@ -34,6 +34,12 @@ const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: s
   { name: 'articles_cmps_component_idx', table: 'articles_cmps', columns: ['cmp_id', 'component_type'] },
   { name: 'recommended_target_idx', table: 'components_related_recommended_items', columns: ['target_document_id'] },
   { name: 'article_picks_target_idx', table: 'components_related_article_picks', columns: ['target_document_id'] },
+  // An article's history, oldest first (the article page and the edit view read it).
+  {
+    name: 'article_history_article_idx',
+    table: 'article_history',
+    columns: ['article_document_id', 'occurred_at'],
+  },
   { name: 'redirects_from_idx', table: 'redirects', columns: ['from'] },
   { name: 'authors_slug_idx', table: 'authors', columns: ['slug'] },
   { name: 'topics_slug_idx', table: 'topics', columns: ['slug'] },
