@@ -2,7 +2,7 @@
 import { cacheTags } from '../cache-tags';
 import type { CmsClient, StrapiQuery } from '../client';
 import { orWhenNotFound } from '../errors';
-import type { Article, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
+import type { Article, ArticleHistoryEntry, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
 import { isExternalHref, safeHref } from '../safe-href';
 import {
   ARTICLE_FIELDS,
@@ -15,6 +15,7 @@ import {
   type BodyComponentUid,
   type RawArticle,
 } from '../schemas/article';
+import type { RawHistoryEntry } from '../schemas/article-history';
 import { AUTHOR_REF_FIELDS } from '../schemas/author';
 import { MEDIA_FIELDS, SEO_FIELDS, type RawReference } from '../schemas/shared';
 import { TOPIC_REF_FIELDS } from '../schemas/topic';
@@ -105,6 +106,19 @@ const toReference = (raw: RawReference): Reference => {
   };
 };
 
+const toHistoryEntry = (raw: RawHistoryEntry): ArticleHistoryEntry => ({
+  kind: raw.kind,
+  occurredAt: raw.occurredAt,
+  note: raw.note?.trim() || null,
+  reviewer: raw.reviewer
+    ? { name: raw.reviewer.name, slug: raw.reviewer.slug, credentials: raw.reviewer.credentials?.trim() || null }
+    : null,
+});
+
+/** Newest first whatever order arrived ; ties keep the CMS's order. */
+const byNewest = (a: ArticleHistoryEntry, b: ArticleHistoryEntry) =>
+  Date.parse(b.occurredAt) - Date.parse(a.occurredAt);
+
 export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
   const { sections, toc, words } = reshapeBody(raw.body ?? [], mediaUrl);
   return {
@@ -118,6 +132,7 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
     topics: raw.topics.map(toTopicRef),
     references: (raw.references ?? []).map(toReference),
     seo: toSeo(raw.seo, mediaUrl),
+    history: (raw.history ?? []).map(toHistoryEntry).sort(byNewest),
   };
 };
 
