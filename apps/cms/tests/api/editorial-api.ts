@@ -6,6 +6,7 @@ import { ADMIN_LABELS } from '../../src/bootstrap/admin-labels';
 import { connect, getJson, send, type ErrorBody, type Page } from '../helpers/http';
 import { REVALIDATE_SECRET, type CmsContext } from '../helpers/cms-suite';
 import { first, found } from '../helpers/found';
+import { waitUntil } from '../helpers/wait-until';
 
 type Redirect = { from: string; to: string; permanent: boolean; origin: string };
 
@@ -109,9 +110,9 @@ export const editorialApiTests = (ctx: CmsContext) => {
     const isLive = async () =>
       (await getJson<Page<unknown>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`))).body.data.length === 1;
     assert.equal(await isLive(), false);
-    await waitUntil(isLive, 20_000, 'scheduled publish');
+    await waitUntil(isLive, 20_000, 'scheduled publish', 500);
     await ctx.editor.updateArticle(doc.documentId, { scheduledUnpublishAt: new Date(Date.now() + 2000).toISOString() });
-    await waitUntil(async () => !(await isLive()), 20_000, 'scheduled unpublish');
+    await waitUntil(async () => !(await isLive()), 20_000, 'scheduled unpublish', 500);
   });
 
   it('notifies the site after publish with the slugs involved and the articles whose rails point at it', async () => {
@@ -145,13 +146,4 @@ export const editorialApiTests = (ctx: CmsContext) => {
       'draft edits do not disturb the live site',
     );
   });
-};
-
-const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.fail(`${what} did not happen within ${ms} ms`);
 };
