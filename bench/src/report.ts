@@ -63,7 +63,7 @@ const lighthouseSection = (site: SiteResult): string[] => {
   };
   const row = (label: string, l: LighthouseAudit, jsGzip: string) => [
     label,
-    l.runs ?? 1,
+    l.runs ?? '-',
     spread(l.performance, l.performanceRange, String),
     spread(l.tbtMs, l.tbtMsRange, (v) => v.toFixed(0)),
     l.accessibility,

@@ -228,6 +228,8 @@ const measureSite = async (
       topic: await measurePageWeight(siteUrl, `/topics/${topic}`),
     };
 
+    // Smoke runs build and audit the floor too (about a minute: a 30 s build, one more audit), so CI
+    // keeps the floor's build, start and audit working; the smoke targets do not use its figures.
     log("framework floor: building bench/floor-app with the audited article's text");
     let floorServer: Server | null = null;
     let floorError = 'not started';
