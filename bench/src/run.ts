@@ -229,7 +229,7 @@ const measureSite = async (
     };
 
     // Smoke runs build and audit the floor too (about a minute: a 30 s build, one more audit), so CI
-    // keeps the floor's build, start and audit working; the smoke targets do not use its figures.
+    // keeps the floor's build, start and audit working; its smoke target compares nothing.
     log("framework floor: building bench/floor-app with the audited article's text");
     let floorServer: Server | null = null;
     let floorError = 'not started';

@@ -154,6 +154,21 @@ const tbtVsFloor = (page: Page, factor: number): Target => ({
   }),
 });
 
+/** The smoke run's check of the floor: built, started and audited, its figures shown, none compared. */
+const floorAudited: Target = {
+  target: 'Framework floor (bench/floor-app): built, served and audited (figures reported, not compared)',
+  check: withSite((site) => {
+    const floor = site.floor;
+    if (!floor) return notMeasured('the run measured no framework floor');
+    if ('error' in floor) return notMeasured(`the framework floor could not be measured: ${floor.error}`);
+    const l = floor.lighthouse;
+    return verdict(
+      `performance ${String(l.performance)}, TBT ${l.tbtMs.toFixed(0)} ms, first-load JS ${(floor.weight.jsGzip / 1000).toFixed(1)} kB`,
+      true,
+    );
+  }),
+};
+
 const weightOf = (site: SiteResult, page: Page): PageWeight | undefined =>
   page === 'article' ? site.weight : site.listingWeights?.[page];
 
@@ -608,6 +623,7 @@ export const SMOKE_TARGETS: Target[] = [
   lighthouseCategories('home'),
   lighthouseCategories('topic'),
   lighthouseCategories('article'),
+  floorAudited,
   rss('cms', 500),
   rss('site', 400),
   edgeClean,

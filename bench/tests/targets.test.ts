@@ -395,3 +395,17 @@ test('framework floor targets: not measured without a floor, with a failed floor
     [],
   );
 });
+
+test('smoke: the framework floor must be built and audited, its figures are not compared', () => {
+  const r = run('smoke', [size('postgres', 200)]);
+  // One run and a slow page: the smoke run reports the floor, it does not compare with it.
+  r.site!.floor = { path: '/', weight: weight('/', 101_000), lighthouse: { ...lh('/', 99, 25), runs: 1 } };
+  r.site!.lighthouse[0] = { ...lh('/articles/a', 60, 900), runs: 1 };
+  const t = outcome(r, SMOKE_TARGETS, 'Framework floor');
+  assert.deepEqual([t.outcome, t.measured], ['met', 'performance 99, TBT 25 ms, first-load JS 101.0 kB']);
+
+  r.site!.floor = { error: 'next build exited with 1' };
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
+  delete r.site!.floor;
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
+});
