@@ -26,7 +26,7 @@ const inMonths = (months: number) => {
 const article = async (account: 'editor' | 'author', slug: string) => {
   const api = await editorApi(ADMIN_ACCOUNTS[account]);
   const { documentId } = await api.createArticle({
-    title: `Vitamin D in winter ${slug}`,
+    title: `Review test ${slug}`,
     slug,
     excerpt: 'Who needs a vitamin D supplement in the darker months, and how much.',
     coverAlt: 'No cover: a test article',
@@ -51,7 +51,7 @@ test('a reviewer sees the reviews due and signs off an article from its edit vie
   await logInToAdmin(page, 'reviewer');
   await expect(page.getByRole('list', { name: 'Reviews due' })).toBeVisible({ timeout: 30_000 });
 
-  const panel = await openEditView(page, documentId, `Vitamin D in winter ${slug}`);
+  const panel = await openEditView(page, documentId, `Review test ${slug}`);
   await expect(panel.locator('[data-field="lastReviewedAt"]')).toHaveText('never');
   await panel.getByRole('button', { name: 'Sign off review' }).click();
   await expect(panel.locator('[data-field="lastReviewedAt"]')).toHaveText(`${day(new Date())} by ${REVIEWER_NAME}`);
@@ -59,7 +59,7 @@ test('a reviewer sees the reviews due and signs off an article from its edit vie
   await expect(panel.locator('[data-field="nextReviewDue"]')).toContainText(day(inMonths(12)));
 
   // Kept: a reload reads the same from the CMS.
-  const reloaded = await openEditView(page, documentId, `Vitamin D in winter ${slug}`);
+  const reloaded = await openEditView(page, documentId, `Review test ${slug}`);
   await expect(reloaded.locator('[data-field="lastReviewedAt"]')).toHaveText(`${day(new Date())} by ${REVIEWER_NAME}`);
 });
 
@@ -68,7 +68,7 @@ test('an Author gets no sign-off button, and the route refuses the Author', asyn
   const { documentId } = await article('author', slug);
 
   await logInToAdmin(page, 'author');
-  const panel = await openEditView(page, documentId, `Vitamin D in winter ${slug}`);
+  const panel = await openEditView(page, documentId, `Review test ${slug}`);
   await expect(panel.locator('[data-field="lastReviewedAt"]')).toHaveText('never');
   await expect(panel.getByRole('button', { name: 'Sign off review' })).toHaveCount(0);
 

@@ -5,6 +5,9 @@
  *   the reviews due. It does not publish: a sign-off is recorded on the published version by the
  *   sign-off route itself, and what goes live stays the Editors' call.
  * - Editors see the reviews due too (added once if the role lacks it).
+ * - Editors and Authors may not set an author's `adminEmail` (the link that makes an admin user a
+ *   reviewer): otherwise an Editor could link themselves to a reviewer and sign off. Only Super
+ *   Admins (or a role they build) set it. Re-applied at every boot.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -27,6 +30,27 @@ type RoleService = {
   create(attrs: { name: string; code: string; description: string }): Promise<{ id: number }>;
   addPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
 };
+type StoredPermission = { id: number; properties: { fields?: string[] | null } | null };
+
+const REVIEWER_LINK = 'adminEmail';
+const AUTHOR_WRITES = ['plugin::content-manager.explorer.create', UPDATE];
+
+/** Takes the reviewer link out of a built-in role's author create/update fields. */
+const withoutReviewerLink = async (strapi: Core.Strapi, roleId: number) => {
+  const permissions = strapi.db.query('admin::permission');
+  const rows = (await permissions.findMany({
+    where: { role: { id: roleId }, subject: 'api::author.author', action: { $in: AUTHOR_WRITES } },
+    select: ['id', 'properties'],
+  })) as StoredPermission[];
+  for (const row of rows) {
+    const fields = row.properties?.fields;
+    if (!fields?.includes(REVIEWER_LINK)) continue;
+    await permissions.update({
+      where: { id: row.id },
+      data: { properties: { ...row.properties, fields: fields.filter((f) => f !== REVIEWER_LINK) } },
+    });
+  }
+};
 
 const reviewerPermissions = (strapi: Core.Strapi): Permission[] => {
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
@@ -44,6 +68,8 @@ const reviewerPermissions = (strapi: Core.Strapi): Permission[] => {
       .getPermissionsWithNestedFields(actions)
       .filter((p) => p.subject && GRANTS[p.subject]?.includes(p.action)),
     { action: PLAN_REVIEWS.action },
+    // To see an article's images in its edit view.
+    { action: 'plugin::upload.read' },
   ];
 };
 
@@ -67,5 +93,9 @@ export const ensureEditorialRoles = async (strapi: Core.Strapi) => {
       .query('admin::permission')
       .count({ where: { action: PLAN_REVIEWS.action, role: { id: editor.id } } });
     if (has === 0) await roles.addPermissions(editor.id, [{ action: PLAN_REVIEWS.action }]);
+  }
+  for (const code of ['strapi-editor', 'strapi-author']) {
+    const role = await roleByCode(strapi, code);
+    if (role) await withoutReviewerLink(strapi, role.id);
   }
 };

@@ -162,6 +162,20 @@ export const medicalReviewTests = (ctx: CmsContext) => {
       assert.match(res.body.error.message, /medical reviewer/, who);
     }
     assert.equal((await signOff(documentId)).status, 401, 'no session');
+
+    // Nor can an Editor make themselves a reviewer: the link is not theirs to set.
+    const linkTo = async (session: AdminSession, email: string) =>
+      send('PUT', cm('api::author.author', `/${reviewerAuthor}`), { adminEmail: email }, await session.accessToken());
+    const linked = async () =>
+      (
+        await getJson<One<{ adminEmail: string | null }>>(
+          cm('api::author.author', `/${reviewerAuthor}`),
+          await sessions.superAdmin.accessToken(),
+        )
+      ).body.data.adminEmail;
+    await linkTo(ctx.editor, exampleEnv('EDITOR_EMAIL'));
+    assert.equal(await linked(), exampleEnv('REVIEWER_EMAIL'), 'the Editor could not move the link');
+    assert.equal((await signOff(documentId, ctx.editor)).status, 403);
     assert.equal((await draft(documentId)).lastReviewedAt, null, 'nothing was recorded');
     assert.deepEqual(
       (await history(documentId)).map((r) => r.kind),
@@ -180,6 +194,8 @@ export const medicalReviewTests = (ctx: CmsContext) => {
 
     assert.equal((await publish(health, { body: paragraph('New advice on the dose.') })).status, 200);
     assert.equal((await draft(health)).reviewRequired, true, 'a substantive publish after the sign-off does');
+    assert.equal((await ctx.editor.updateArticle(health, { reviewRequired: false })).status, 200);
+    assert.equal((await draft(health)).reviewRequired, true, 'a save does not clear it');
     const due = await getJson<{ data: ReviewDue[] }>(
       `${ctx.cms.url}/nourish-editorial/reviews-due`,
       await sessions.reviewer.accessToken(),
