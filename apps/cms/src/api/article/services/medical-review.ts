@@ -1,7 +1,9 @@
 /**
  * Medical review sign-off. A reviewer is an admin user linked to an Author marked
  * `medicalReviewer` (the author's private `adminEmail`; a Super Admin without that link is not a
- * reviewer). Signing off records who and when on the draft and, if live, on the published
+ * reviewer). Not a relation to `admin::user`: tried on 5.54, the content manager's picker lists
+ * admin users by first name only to Super Admins (the three demo accounts all read "Demo") and by
+ * bare id to Editors, so the link could not be chosen reliably; an email is what admins know. Signing off records who and when on the draft and, if live, on the published
  * version (review fields only), schedules the next review by the topics' interval, clears the
  * review-required flag, keeps a `reviewed` history record and tells the site, in one transaction.
  */
