@@ -73,7 +73,9 @@ export const editorialApiTests = (ctx: CmsContext) => {
 
   it('shows editors human labels and help text in the article edit view', async () => {
     const res = await getJson<{
-      data: { contentType: { metadatas: Record<string, { edit: { label: string; description: string } }> } };
+      data: {
+        contentType: { metadatas: Record<string, { edit: { label: string; description: string; editable: boolean } }> };
+      };
     }>(
       `${ctx.cms.url}/content-manager/content-types/api::article.article/configuration`,
       await ctx.editor.accessToken(),
@@ -83,6 +85,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
     for (const [field, help] of Object.entries(found(ADMIN_LABELS['api::article.article'], 'article labels'))) {
       assert.equal(meta[field]?.edit.label, help.label, field);
       if (help.description) assert.equal(found(meta[field], field).edit.description, help.description, field);
+      if (help.editable !== undefined) assert.equal(found(meta[field], field).edit.editable, help.editable, field);
     }
   });
 
