@@ -3,17 +3,6 @@
  * private Redis as their Next cache, on a stack the suite starts itself (cluster-cache/stack.ts)
  * because its specs freeze and kill the CMS and Redis. Hence no webServer here.
  */
-import { defineConfig } from '@playwright/test';
+import { suiteConfig } from './fixtures/suite-config';
 
-export default defineConfig({
-  testDir: './cluster-cache',
-  outputDir: 'test-results/cluster-cache',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
-  reporter: [['list'], ['./security/closing-line-reporter.ts', { name: 'cluster-cache' }]],
-  projects: [{ name: 'cluster-cache', testMatch: ['**/*.spec.ts'] }],
-});
+export default suiteConfig({ dir: 'cluster-cache', reportName: 'cluster-cache', timeout: 90_000 });

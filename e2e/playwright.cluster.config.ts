@@ -3,20 +3,7 @@
  * `pnpm cluster` runs it (packages/cluster), which the suite starts itself (cluster/stack.ts).
  * The specs share one cluster and run in file order: the ones that kill a part come last.
  */
-import { defineConfig } from '@playwright/test';
-
 import { EDGE_URL } from './cluster/stack';
+import { suiteConfig } from './fixtures/suite-config';
 
-export default defineConfig({
-  testDir: './cluster',
-  outputDir: 'test-results/cluster',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
-  timeout: 120_000,
-  expect: { timeout: 10_000 },
-  reporter: [['list'], ['./security/closing-line-reporter.ts', { name: 'cluster-topology' }]],
-  use: { baseURL: EDGE_URL },
-  projects: [{ name: 'cluster', testMatch: ['**/*.spec.ts'] }],
-});
+export default suiteConfig({ dir: 'cluster', reportName: 'cluster-topology', timeout: 120_000, baseURL: EDGE_URL });

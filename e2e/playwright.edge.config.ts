@@ -3,20 +3,7 @@
  * starts itself (edge/stack.ts) because its specs freeze, kill and restart the CMS and the site.
  * Hence no webServer here; the reader/editor/security suites keep playwright.config.ts.
  */
-import { defineConfig } from '@playwright/test';
-
 import { EDGE_URL } from './edge/stack';
+import { suiteConfig } from './fixtures/suite-config';
 
-export default defineConfig({
-  testDir: './edge',
-  outputDir: 'test-results/edge',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
-  reporter: [['list'], ['./security/closing-line-reporter.ts', { name: 'edge' }]],
-  use: { baseURL: EDGE_URL },
-  projects: [{ name: 'edge', testMatch: ['**/*.spec.ts'] }],
-});
+export default suiteConfig({ dir: 'edge', reportName: 'edge', timeout: 90_000, baseURL: EDGE_URL });

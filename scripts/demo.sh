@@ -48,6 +48,7 @@ cat <<MSG
           Super Admin  $ADMIN_EMAIL / $ADMIN_PASSWORD
           Editor       $EDITOR_EMAIL / $EDITOR_PASSWORD
           Author       $AUTHOR_EMAIL / $AUTHOR_PASSWORD
+          Reviewer     ${REVIEWER_EMAIL:-"(none: add REVIEWER_EMAIL from .env.example)"} / ${REVIEWER_PASSWORD:-}
   (local-only logins from apps/cms/.env; press Ctrl-C to stop)
 
 MSG

@@ -1,5 +1,5 @@
 /** docs/benchmarks.md from one run's results: the machine, the tables, and the targets. */
-import type { BenchResults, EdgeResult } from './results';
+import type { BenchResults, EdgeResult, LighthouseAudit, SiteResult } from './results';
 import { scaleOutSection } from './report-scale-out';
 import { evaluateTargets } from './targets';
 
@@ -47,6 +47,61 @@ const edgeSection = (edge: EdgeResult): string[] => {
     ),
     '',
     `Reader mix through the edge (15 % home, 25 % topic pages, 60 % articles by popularity among ${mix.articles.toLocaleString('en')} random ones, after a warm-up with another sequence): ${f1(mix.load.requestsPerSec)} req/s, p99 ${mix.load.p99Ms} ms, ${mix.load.non2xx} non-2xx; hit ratio **${(mix.hitRatio * 100).toFixed(1)} %** (varnishstat: ${mix.hits} hits, ${mix.misses} misses).`,
+  ];
+};
+
+/** "median (min-max)" when the run kept the spread; the one run's figure in runs before it. */
+const spread = (median: number, range: [number, number] | undefined, show: (v: number) => string) =>
+  range && range[0] !== range[1] ? `${show(median)} (${show(range[0])}-${show(range[1])})` : show(median);
+
+/** Our pages and the framework floor, audited in the same interleaved rounds, with first-load JS. */
+const lighthouseSection = (site: SiteResult): string[] => {
+  const floor = site.floor;
+  const js = (path: string): string => {
+    const w = path === site.page ? site.weight : path === '/' ? site.listingWeights?.home : site.listingWeights?.topic;
+    return w ? `${f1(w.jsGzip / 1000)} kB` : '';
+  };
+  const row = (label: string, l: LighthouseAudit, jsGzip: string) => [
+    label,
+    l.runs ?? '-',
+    spread(l.performance, l.performanceRange, String),
+    spread(l.tbtMs, l.tbtMsRange, (v) => v.toFixed(0)),
+    l.accessibility,
+    l.bestPractices,
+    l.seo,
+    l.lcpMs.toFixed(0),
+    l.cls.toFixed(3),
+    jsGzip,
+  ];
+  const runs = site.lighthouse[0]?.runs;
+  return [
+    '',
+    `Lighthouse 12.2.3, mobile (default emulation and simulated throttling), Debian Chromium${runs ? `: the median of ${String(runs)} run(s) per page, the pages taking turns (floor, article, home, topic, floor, ...), with the spread (min-max) of performance and TBT` : ''}. The framework floor is \`bench/floor-app\`: a bare App Router page of the same Next and React (one server component, no CSS, no client component) with the audited article's text. First-load JS: external scripts of the page's HTML, gzip.`,
+    '',
+    table(
+      [
+        'page',
+        'runs',
+        'performance',
+        'TBT ms',
+        'accessibility',
+        'best practices',
+        'SEO',
+        'LCP ms',
+        'CLS',
+        'first-load JS',
+      ],
+      [
+        ...(floor && !('error' in floor)
+          ? [row('framework floor (`bench/floor-app`)', floor.lighthouse, `${f1(floor.weight.jsGzip / 1000)} kB`)]
+          : []),
+        ...site.lighthouse.map((l) => {
+          const path = new URL(l.url).pathname;
+          return row(path, l, js(path));
+        }),
+      ],
+    ),
+    ...(floor && 'error' in floor ? ['', `The framework floor could not be measured: ${floor.error}`] : []),
   ];
 };
 
@@ -149,22 +204,7 @@ export function renderReport(r: BenchResults): string {
           ['Peak RSS under load: CMS / site', `${mb(site.peakRssBytes.cms)} / ${mb(site.peakRssBytes.site)}`],
         ],
       ),
-      '',
-      'Lighthouse 12.2.3, mobile (default emulation and simulated throttling), Debian Chromium:',
-      '',
-      table(
-        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
-        site.lighthouse.map((l) => [
-          new URL(l.url).pathname,
-          l.performance,
-          l.accessibility,
-          l.bestPractices,
-          l.seo,
-          l.lcpMs.toFixed(0),
-          l.tbtMs.toFixed(0),
-          l.cls.toFixed(3),
-        ]),
-      ),
+      ...lighthouseSection(site),
     );
   }
 

@@ -1,5 +1,5 @@
 /** The shape of one benchmark run, as written to docs/benchmarks.json and read by bench:check. */
-import type { LighthouseResult } from './probes/lighthouse';
+import type { LighthouseMedian, LighthouseResult } from './probes/lighthouse';
 import type { LoadResult, SequentialResult } from './probes/http-load';
 import type { CacheCounts } from './probes/next-cache-hits';
 import type { PageWeight } from './probes/page-weight';
@@ -19,6 +19,17 @@ export type SizeResult = {
   cmsPeakRssBytes: number;
 };
 
+/** One page's Lighthouse figures; runs before the floor kept one whole run, with no count or spread. */
+export type LighthouseAudit = LighthouseResult &
+  Partial<Pick<LighthouseMedian, 'runs' | 'performanceRange' | 'tbtMsRange'>>;
+
+/**
+ * The framework floor (bench/floor-app): a bare App Router page of the same Next and React with the
+ * audited article's text, audited in the same Lighthouse rounds as our pages. `error` when it could
+ * not be built, started or audited (the targets relative to it are then not measured).
+ */
+export type FloorResult = { path: string; weight: PageWeight; lighthouse: LighthouseAudit } | { error: string };
+
 export type SiteResult = {
   database: 'postgres' | 'sqlite';
   articles: number;
@@ -29,7 +40,11 @@ export type SiteResult = {
   nextStatic: LoadResult;
   uncached: SequentialResult;
   weight: PageWeight;
-  lighthouse: LighthouseResult[];
+  /** Home and topic pages' HTML and first-load JS. Absent in runs before the framework floor. */
+  listingWeights?: { home: PageWeight; topic: PageWeight };
+  lighthouse: LighthouseAudit[];
+  /** Absent in runs before the framework floor was benchmarked. */
+  floor?: FloorResult;
   publish: PublishToLive;
   peakRssBytes: { cms: number; site: number };
   /** The site alone (no edge) serving home and a topic page from its own cache. */

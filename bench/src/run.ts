@@ -4,7 +4,7 @@
  * docs/benchmarks.md and docs/benchmarks.json. `pnpm bench --smoke` does the same at 200 articles
  * with a few seconds per probe (CI runs it so the harness never rots) and writes to .tmp/bench/.
  *
- *   pnpm bench [--smoke] [--only=scale-out] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
+ *   pnpm bench [--smoke] [--only=scale-out] [--lighthouse-runs=3] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
  *
  * --keep leaves the generated databases in place (they are dropped after each size by default).
  * --only=scale-out runs the scale-out part alone (issue #12; PostgreSQL 10k unless --postgres
@@ -13,6 +13,8 @@
  * Ports: BENCH_CMS_PORT (1341), BENCH_SITE_PORT (3141), BENCH_EDGE_PORT (the site's + 1); the
  * scale-out part's second CMS BENCH_CMS2_PORT (the CMS's + 1), second site BENCH_SITE2_PORT
  * (the site's + 2), one-site edge BENCH_EDGE_ONE_PORT (+ 3) and Redis BENCH_REDIS_PORT (+ 4).
+ * The framework floor app (bench/floor-app) listens on BENCH_FLOOR_PORT (the site's + 5).
+ * --lighthouse-runs=N sets the Lighthouse runs per page (full run 3, smoke 1).
  * BENCH_DATABASE_PREFIX names the PostgreSQL databases (nourish_bench_).
  */
 import { execFileSync } from 'node:child_process';
@@ -26,13 +28,15 @@ import { cloneArticles } from './generate/clone-articles';
 import { freshDatabase, type DatabaseKind } from './generate/database';
 import { measureEdgeMix, measureEdgePages, varnishVersion } from './probes/edge';
 import { measureLoad, measureLoadAlternating, measureSequential } from './probes/http-load';
-import { runLighthouse } from './probes/lighthouse';
+import { runLighthouse, type LighthouseMedian } from './probes/lighthouse';
+import { buildFloorApp, startFloorApp } from './floor-app';
+import { fetchFloorArticle } from './floor-article';
 import { serveWithNginx } from './probes/nginx';
 import { fetchBody, measurePageWeight } from './probes/page-weight';
 import { measurePublishToLive } from './probes/publish-to-live';
 import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
 import { renderReport } from './report';
-import type { BenchResults, ScaleOutResult, SiteResult, SizeResult } from './results';
+import type { BenchResults, FloorResult, ScaleOutResult, SiteResult, SizeResult } from './results';
 import { measureScaleOut, type ScaleOutPorts } from './scale-out';
 import {
   clearSiteCaches,
@@ -86,6 +90,10 @@ const scaleOutPorts: ScaleOutPorts = {
   edgeOne: Number(process.env.BENCH_EDGE_ONE_PORT ?? SITE_PORT + 3),
   redis: Number(process.env.BENCH_REDIS_PORT ?? SITE_PORT + 4),
 };
+const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? SITE_PORT + 5);
+const lighthouseRuns = Number(option('lighthouse-runs') ?? (smoke ? 1 : 3));
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
+  throw new Error(`--lighthouse-runs takes a positive integer, got "${option('lighthouse-runs') ?? ''}"`);
 const cmsUrl = `http://127.0.0.1:${CMS_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 // Words every size has plenty of (the generated bodies reuse the demo articles' text).
@@ -215,10 +223,41 @@ const measureSite = async (
       await edgeServer.stop();
     }
 
-    log('Lighthouse');
-    const lighthouse = await runLighthouse([`${siteUrl}/`, `${siteUrl}/topics/${topic}`, siteUrl + page], {
-      runs: smoke ? 1 : 3,
-    });
+    const listingWeights = {
+      home: await measurePageWeight(siteUrl, '/'),
+      topic: await measurePageWeight(siteUrl, `/topics/${topic}`),
+    };
+
+    // Smoke runs build and audit the floor too (about a minute: a 30 s build, one more audit), so CI
+    // keeps the floor's build, start and audit working; its smoke target compares nothing.
+    log("framework floor: building bench/floor-app with the audited article's text");
+    let floorServer: Server | null = null;
+    let floorError = 'not started';
+    let floor: FloorResult;
+    let lighthouse: LighthouseMedian[];
+    try {
+      try {
+        buildFloorApp(await fetchFloorArticle(cmsUrl, slugs[0]));
+        floorServer = await startFloorApp(FLOOR_PORT);
+      } catch (error) {
+        // The targets relative to the floor become "not measured"; our own pages are still audited.
+        floorError = error instanceof Error ? error.message.slice(0, 500) : String(error);
+        log(`framework floor not measured: ${floorError}`);
+      }
+      const floorWeight = floorServer ? await measurePageWeight(floorServer.url, '/') : null;
+
+      log(`Lighthouse, ${String(lighthouseRuns)} run(s) per page, interleaved`);
+      const ours = [siteUrl + page, `${siteUrl}/`, `${siteUrl}/topics/${topic}`];
+      const audits = await runLighthouse(floorServer ? [`${floorServer.url}/`, ...ours] : ours, {
+        runs: lighthouseRuns,
+      });
+      const floorAudit = floorServer ? audits.shift() : undefined;
+      lighthouse = audits;
+      floor =
+        floorAudit && floorWeight ? { path: '/', weight: floorWeight, lighthouse: floorAudit } : { error: floorError };
+    } finally {
+      await floorServer?.stop();
+    }
 
     log('publish to live');
     const env = exampleCmsEnv();
@@ -239,7 +278,9 @@ const measureSite = async (
       nextStatic,
       uncached,
       weight,
+      listingWeights,
       lighthouse,
+      floor,
       publish,
       peakRssBytes,
       listings,

@@ -11,6 +11,8 @@ import { parseEnv } from 'node:util';
 
 import { inheritedEnv, spawnService, waitUntilReady } from '@nourish/test-support';
 
+import { childrenOf } from './probes/process-cpu';
+
 export const ROOT = path.resolve(__dirname, '..', '..');
 const CMS_DIR = path.join(ROOT, 'apps/cms');
 const WEB_DIR = path.join(ROOT, 'apps/web');
@@ -201,16 +203,7 @@ export function clearSiteCaches(webDir = WEB_DIR) {
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+  const children = childrenOf();
   let total = 0;
   const visit = (p: number) => {
     try {

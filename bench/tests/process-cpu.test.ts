@@ -17,27 +17,47 @@ test('machineTicks counts busy time and idle time of all cores', () => {
 });
 
 /** A child that says "ready" on stdout once Node has started, then runs `code`. */
-const child = async (code: string) => {
-  const proc = spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); ${code}`]);
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout.once('data', () => resolve());
-    proc.once('exit', (status) => reject(new Error(`child exited (${String(status)}) before it was ready`)));
-  });
-  return proc;
-};
+const child = (code: string) => spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); ${code}`]);
 
-test('a meter sees a spinning child use about a core, and an idle one use none', async () => {
-  // Metered only after both have started: Node's own start-up costs a busy machine up to a tenth
-  // of a core-second, which an idle child would otherwise be charged with (CI once saw it).
-  const spin = await child('for (;;);');
-  const idle = await child('setInterval(() => {}, 60_000);');
+/** Resolves on the child's first stdout line that equals `line`. */
+const said = (proc: ReturnType<typeof spawn>, line: string) =>
+  new Promise<void>((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.split('\n').includes(line)) resolve();
+    });
+    proc.once('exit', (status) => reject(new Error(`child exited (${String(status)}) before it said ${line}`)));
+  });
+
+/** CPU time the spinning child spends, by its own account (process.cpuUsage). */
+const SPIN_SECONDS = 0.3;
+
+test('a meter sees the CPU time a busy child spends, and none for an idle one', async () => {
+  // The busy child spins for a fixed amount of its own CPU time, not of wall time: on a loaded
+  // machine (CI once ran this at a load average of 20 on 2 cores) a share of a core per second
+  // says nothing. Metering starts once both have started: Node's own start-up is not counted.
+  const spin = child(
+    `const from = process.cpuUsage(); for (;;) { const u = process.cpuUsage(from); if (u.user + u.system >= ${SPIN_SECONDS * 1e6}) break; }` +
+      ` process.stdout.write('spent\\n'); setInterval(() => {}, 60_000);`,
+  );
+  const idle = child('setInterval(() => {}, 60_000);');
   try {
+    const spinReady = said(spin, 'ready');
+    const spinSpent = said(spin, 'spent');
+    await Promise.all([spinReady, said(idle, 'ready')]);
     const meter = cpuMeter({ spin: spin.pid!, idle: idle.pid! });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const from = performance.now();
+    await spinSpent;
+    const elapsed = (performance.now() - from) / 1000;
     const use = meter.stop();
-    // Shared cores: the spinning child gets less than a whole one, but far more than the idle one.
-    assert.ok(use.cores.spin > 0.2, `spinning child used ${use.cores.spin} cores`);
-    assert.ok(use.cores.idle < 0.1, `idle child used ${use.cores.idle} cores`);
+    const cpuSeconds = (name: 'spin' | 'idle') => use.cores[name] * elapsed;
+    // Ticks are 10 ms and the meter may start a moment after the child began spinning.
+    assert.ok(
+      cpuSeconds('spin') > SPIN_SECONDS * 0.6 && cpuSeconds('spin') < SPIN_SECONDS * 1.5,
+      `the spinning child spent ${SPIN_SECONDS} s of CPU; the meter saw ${cpuSeconds('spin').toFixed(3)} s`,
+    );
+    assert.ok(cpuSeconds('idle') < 0.05, `the idle child was metered at ${cpuSeconds('idle').toFixed(3)} s of CPU`);
     assert.ok(use.machineCores >= use.cores.spin - 0.05, 'the machine was at least as busy as the child');
   } finally {
     spin.kill('SIGKILL');

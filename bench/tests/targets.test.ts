@@ -50,16 +50,20 @@ const size = (database: 'postgres' | 'sqlite', articles: number, articleFloorMs 
   ],
 });
 
-const lh = (page: string) => ({
+const lh = (page: string, performance = 98, tbtMs = 30) => ({
   url: `http://127.0.0.1:1${page}`,
-  performance: 98,
+  performance,
   accessibility: 100,
   bestPractices: 100,
   seo: 100,
   lcpMs: 2000,
-  tbtMs: 30,
+  tbtMs,
   cls: 0,
+  runs: 3,
+  performanceRange: [performance - 2, performance + 1] as [number, number],
+  tbtMsRange: [tbtMs - 10, tbtMs + 20] as [number, number],
 });
+const weight = (path: string, jsGzip: number) => ({ path, htmlGzip: 20_000, jsGzip, scripts: 10 });
 
 const site = (articles: number): SiteResult => ({
   database: 'postgres',
@@ -69,8 +73,11 @@ const site = (articles: number): SiteResult => ({
   nginx: load(4000, 6),
   nextStatic: load(1900, 20),
   uncached: seq(40),
-  weight: { path: '/articles/a', htmlGzip: 20_000, jsGzip: 110_000, scripts: 10 },
-  lighthouse: [lh('/'), lh('/topics/t'), lh('/articles/a')],
+  weight: weight('/articles/a', 110_000),
+  listingWeights: { home: weight('/', 108_000), topic: weight('/topics/t', 109_000) },
+  lighthouse: [lh('/articles/a'), lh('/'), lh('/topics/t')],
+  // The framework floor: our pages are within 5 points, 1.3x its TBT and 10 kB of its JS.
+  floor: { path: '/', weight: weight('/', 101_000), lighthouse: lh('/', 99, 25) },
   publish: { runs: 20, publishCall: { p50Ms: 150, p95Ms: 250 }, toLive: { p50Ms: 200, p95Ms: 350, maxMs: 400 } },
   peakRssBytes: { cms: 300e6, site: 250e6 },
   listings: { home: load(700, 30), topic: load(800, 30) },
@@ -314,4 +321,91 @@ test('scale-out smoke target: a few failures pass, many or an empty probe do not
   r.scaleOut!.cache.perInstance = counts(100, 50);
   r.scaleOut!.render.two.load = { ...load(0), requests: 0 };
   assert.equal(outcome(r, SMOKE_TARGETS, 'Scale-out: every probe').outcome, 'missed');
+});
+
+test('framework floor targets: met within the margins, missed beyond them, for each page', () => {
+  const met = fullRun();
+  for (const page of ['article', 'home', 'topic'])
+    for (const starts of [
+      `Lighthouse mobile, ${page} page: TBT`,
+      `Lighthouse mobile, ${page} page: performance`,
+      `${page[0].toUpperCase()}${page.slice(1)} page: first-load JS at most the framework floor's`,
+    ])
+      assert.equal(outcome(met, FULL_TARGETS, starts).outcome, 'met', starts);
+
+  // Floor TBT 25 ms: 1.3x is 32.5 ms.
+  const slowTbt = fullRun();
+  slowTbt.site!.lighthouse[1] = lh('/', 98, 33);
+  const tbt = outcome(slowTbt, FULL_TARGETS, 'Lighthouse mobile, home page: TBT');
+  assert.equal(tbt.outcome, 'missed');
+  assert.match(tbt.measured, /1\.32x \(33 vs 25 ms\)/);
+  assert.equal(outcome(slowTbt, FULL_TARGETS, 'Lighthouse mobile, article page: TBT').outcome, 'met');
+
+  // Floor 99: 94 is the lowest that passes.
+  const lowScore = fullRun();
+  lowScore.site!.lighthouse[0] = lh('/articles/a', 93);
+  const perf = outcome(lowScore, FULL_TARGETS, 'Lighthouse mobile, article page: performance');
+  assert.deepEqual([perf.outcome, perf.measured], ['missed', '93 vs 99']);
+  lowScore.site!.lighthouse[0] = lh('/articles/a', 94);
+  assert.equal(outcome(lowScore, FULL_TARGETS, 'Lighthouse mobile, article page: performance').outcome, 'met');
+
+  // Floor 101 kB: 111 kB passes, 111.1 kB does not.
+  const heavy = fullRun();
+  heavy.site!.listingWeights!.topic = weight('/topics/t', 111_100);
+  const js = outcome(heavy, FULL_TARGETS, "Topic page: first-load JS at most the framework floor's");
+  assert.deepEqual([js.outcome, js.measured], ['missed', '111.1 kB vs 101.0 kB (+10.1 kB)']);
+  heavy.site!.listingWeights!.topic = weight('/topics/t', 111_000);
+  assert.equal(outcome(heavy, FULL_TARGETS, "Topic page: first-load JS at most the framework floor's").outcome, 'met');
+});
+
+test('framework floor targets: not measured without a floor, with a failed floor, or with fewer than 3 runs', () => {
+  const floorTargets = (r: BenchResults) =>
+    evaluateTargets(r, FULL_TARGETS).filter((t) => /framework floor/.test(t.target));
+
+  const noFloor = fullRun();
+  delete noFloor.site!.floor;
+  assert.equal(floorTargets(noFloor).length, 9);
+  for (const t of floorTargets(noFloor)) {
+    assert.equal(t.outcome, 'not measured', t.target);
+    assert.match(t.measured, /no framework floor/);
+  }
+
+  const failed = fullRun();
+  failed.site!.floor = { error: 'next build exited with 1' };
+  for (const t of floorTargets(failed)) {
+    assert.equal(t.outcome, 'not measured', t.target);
+    assert.match(t.measured, /could not be measured: next build exited with 1/);
+  }
+
+  const oneRun = fullRun();
+  oneRun.site!.lighthouse[2] = { ...lh('/topics/t'), runs: 1 };
+  const t = outcome(oneRun, FULL_TARGETS, 'Lighthouse mobile, topic page: TBT');
+  assert.deepEqual([t.outcome, t.measured], ['not measured', 'topic page: 1 Lighthouse run(s), fewer than 3']);
+  const floorOneRun = fullRun();
+  const floor = floorOneRun.site!.floor as { lighthouse: { runs?: number } };
+  floor.lighthouse.runs = 2;
+  assert.match(
+    outcome(floorOneRun, FULL_TARGETS, 'Lighthouse mobile, home page: performance').measured,
+    /floor page: 2/,
+  );
+
+  // No absolute performance score is a full target any more.
+  assert.deepEqual(
+    FULL_TARGETS.filter((x) => /performance at least/.test(x.target)).map((x) => x.target),
+    [],
+  );
+});
+
+test('smoke: the framework floor must be built and audited, its figures are not compared', () => {
+  const r = run('smoke', [size('postgres', 200)]);
+  // One run and a slow page: the smoke run reports the floor, it does not compare with it.
+  r.site!.floor = { path: '/', weight: weight('/', 101_000), lighthouse: { ...lh('/', 99, 25), runs: 1 } };
+  r.site!.lighthouse[0] = { ...lh('/articles/a', 60, 900), runs: 1 };
+  const t = outcome(r, SMOKE_TARGETS, 'Framework floor');
+  assert.deepEqual([t.outcome, t.measured], ['met', 'performance 99, TBT 25 ms, first-load JS 101.0 kB']);
+
+  r.site!.floor = { error: 'next build exited with 1' };
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
+  delete r.site!.floor;
+  assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
 });

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 
-import { inheritedEnv, spawnService, type ServiceProcess } from '@nourish/test-support';
+import { inheritedEnv, spawnService, waitForRedis, type ServiceProcess } from '@nourish/test-support';
 
 import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT } from '../fixtures/env';
 import { suiteCms } from '../fixtures/suite-cms';
@@ -25,25 +25,6 @@ export const KEY_PREFIX = 'e2e-cluster:';
 
 const TMP = path.join(E2E_TMP, 'cluster-cache');
 const processEnv = inheritedEnv();
-
-/** redis-server answers plain HTTP with an error and closes; any answer at all means it listens. */
-async function redisListens(): Promise<void> {
-  const net = await import('node:net');
-  const started = Date.now();
-  while (Date.now() - started < 10_000) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(REDIS_PORT, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`redis-server did not listen on ${REDIS_PORT} within 10 s`);
-}
 
 /** The suite's Redis: started fresh (empty) each time, as after a crash without persistence. */
 export class Redis {
@@ -67,7 +48,8 @@ export class Redis {
       logFile: path.join(TMP, 'redis.log'),
       detached: true,
     });
-    await redisListens();
+    const started = this.process;
+    await waitForRedis(REDIS_PORT, 10_000, () => !started.hasExited());
   }
 
   async kill(): Promise<void> {

@@ -4,7 +4,7 @@
  * in the S3 bucket and reaches readers through the site's image optimizer at the edge, and the
  * optimizer refuses any other origin.
  */
-import { waitForRedis } from '@nourish/cluster/redis-ready';
+import { waitForRedis } from '@nourish/test-support';
 
 import { CMS_ENV } from '../fixtures/env';
 import { editorApi } from '../fixtures/cms-admin-api';

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 import { registerEditorialRoutes } from './admin-api/editorial-routes';
+import { registerReviewPlanningAction } from './admin-api/review-planners';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureSiteApiToken } from './bootstrap/api-token';
 import { backfillContentDates } from './bootstrap/content-dates';
+import { linkDemoReviewer } from './bootstrap/demo-reviewer';
+import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureIndexes } from './bootstrap/indexes';
 import { assertNoProductionDemoAccounts, assertProductionSecrets } from './bootstrap/production-secrets';
 import { configurePublicPermissions } from './bootstrap/public-permissions';
@@ -21,7 +24,7 @@ import { seedDemoContent } from './seed/run';
 import { service } from './utils/services';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets();
     assertNoProductionDemoAccounts();
     // First, so it is outermost: every other middleware's writes join its transaction.
@@ -33,6 +36,7 @@ export default {
     registerSlugRedirects(strapi);
     registerNotifySite(strapi);
     registerEditorialRoutes(strapi);
+    await registerReviewPlanningAction(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -43,9 +47,11 @@ export default {
     await searchIndex.ensureSchema();
     await configurePublicPermissions(strapi);
     await ensureSiteApiToken(strapi, process.env.SITE_API_TOKEN);
+    await ensureEditorialRoles(strapi);
     await ensureAdminUsers(strapi);
     await applyAdminLabels(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await withoutSiteNotifications(() => seedDemoContent(strapi));
+    await linkDemoReviewer(strapi);
     await searchIndex.rebuildIfStale();
   },
 };

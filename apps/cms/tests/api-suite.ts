@@ -10,6 +10,7 @@ import { draftAccessTests } from './api/draft-access';
 import { contentDateTests } from './api/content-dates';
 import { editorialApiTests } from './api/editorial-api';
 import { editorialPanelTests } from './api/editorial-panels';
+import { medicalReviewTests } from './api/medical-review';
 import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
@@ -33,6 +34,7 @@ export const describeCmsApi = (kind: DatabaseKind): void => {
     describe('editorial workflow', () => editorialApiTests(ctx));
     describe('honest update dates', () => contentDateTests(ctx));
     describe('editorial panels in the admin', () => editorialPanelTests(ctx));
+    describe('medical review sign-off and article history', () => medicalReviewTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
   });

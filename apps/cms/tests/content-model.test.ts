@@ -33,7 +33,15 @@ const apiNames = fs.readdirSync(path.join(APP_DIR, 'src/api'));
 
 describe('content model', () => {
   it('has every content type the site and editors need', () => {
-    assert.deepEqual(apiNames.sort(), ['article', 'author', 'home-page', 'redirect', 'site-setting', 'topic']);
+    assert.deepEqual(apiNames.sort(), [
+      'article',
+      'article-history',
+      'author',
+      'home-page',
+      'redirect',
+      'site-setting',
+      'topic',
+    ]);
     assert.equal(contentType('site-setting').kind, 'singleType');
     assert.equal(contentType('home-page').kind, 'singleType');
   });
@@ -63,6 +71,25 @@ describe('content model', () => {
     for (const plan of ['scheduledPublishAt', 'scheduledUnpublishAt', 'nextReviewDue']) {
       assert.equal(a(plan).private, true, `${plan} is an editorial plan, private to the admin`);
     }
+    for (const editorial of ['updateKind', 'changeNote', 'reviewRequired', 'reviewedContentHash']) {
+      assert.equal(a(editorial).private, true, `${editorial} is editorial, private to the admin`);
+    }
+  });
+
+  it('links reviewers to admin users and gives topics a review interval, both private', () => {
+    const author = attributesOf(contentType('author'), 'author');
+    assert.deepEqual([author('adminEmail').type, author('adminEmail').private], ['email', true]);
+    const interval = found(contentType('topic').attributes.reviewIntervalMonths, 'topic.reviewIntervalMonths') as {
+      type: string;
+      private?: boolean;
+      default?: number;
+      min?: number;
+      max?: number;
+    };
+    assert.deepEqual(
+      [interval.type, interval.default, interval.min, interval.max, interval.private],
+      ['integer', 12, 1, 60, true],
+    );
   });
 
   it('stores related picks in repeatable components, so the editor order is kept', () => {

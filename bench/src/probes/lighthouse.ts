@@ -1,9 +1,10 @@
 /**
  * Lighthouse probe: runs Lighthouse 12 (default config: mobile emulation + simulated throttling)
  * against each URL in one shared headless Chromium and returns the four category scores plus the
- * lab metrics we budget on (LCP, TBT, CLS).
+ * lab metrics we budget on (LCP, TBT, CLS): the median of `runs` runs, with the spread of
+ * performance and TBT.
  *
- *   const [home] = await runLighthouse(['http://127.0.0.1:3100/'], { runs: 3 });
+ *   const [floor, home] = await runLighthouse(['http://127.0.0.1:3110/', 'http://127.0.0.1:3100/'], { runs: 3 });
  *
  * Uses Debian's Chromium (@nourish/test-support; CHROME_PATH overrides /usr/bin/chromium): Lighthouse
  * cannot download a browser of its own here.
@@ -21,6 +22,13 @@ export type LighthouseResult = {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+};
+
+/** The median of each figure over `runs` runs, with the lowest and highest performance and TBT. */
+export type LighthouseMedian = LighthouseResult & {
+  runs: number;
+  performanceRange: [number, number];
+  tbtMsRange: [number, number];
 };
 
 // chrome-launcher, unlike Playwright, neither goes headless nor skips the first-run UI by itself.
@@ -85,14 +93,49 @@ const runOnce = async (lighthouse: Lighthouse, url: string, port: number): Promi
   };
 };
 
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 /**
- * Runs Lighthouse `runs` times per URL (default 1) and keeps, per URL, the run with the median
- * performance score: single runs are noisy, and reporting one whole run (rather than a median per
- * field) keeps LCP/TBT/CLS consistent with the score they produced.
+ * Each figure's median over one URL's runs (scores rounded to integers, as Lighthouse shows them),
+ * and the spread of performance and TBT: single runs are noisy, and a comparison with another page
+ * means something only next to how far each moved.
  */
-export async function runLighthouse(urls: string[], options: { runs?: number } = {}): Promise<LighthouseResult[]> {
+export function medianOfRuns(attempts: LighthouseResult[]): LighthouseMedian {
+  const [first] = attempts;
+  if (first === undefined) throw new Error('medianOfRuns: no runs');
+  if (attempts.some((a) => a.url !== first.url)) throw new Error('medianOfRuns: runs of different URLs');
+  const of = (key: Exclude<keyof LighthouseResult, 'url'>) => median(attempts.map((a) => a[key]));
+  const range = (key: 'performance' | 'tbtMs'): [number, number] => [
+    Math.min(...attempts.map((a) => a[key])),
+    Math.max(...attempts.map((a) => a[key])),
+  ];
+  return {
+    url: first.url,
+    performance: Math.round(of('performance')),
+    accessibility: Math.round(of('accessibility')),
+    bestPractices: Math.round(of('bestPractices')),
+    seo: Math.round(of('seo')),
+    lcpMs: of('lcpMs'),
+    tbtMs: of('tbtMs'),
+    cls: of('cls'),
+    runs: attempts.length,
+    performanceRange: range('performance'),
+    tbtMsRange: range('tbtMs'),
+  };
+}
+
+/**
+ * Runs Lighthouse `runs` times per URL (default 1), interleaved (every URL once, then every URL
+ * again, ...): a machine that slows down for a while then slows every page alike, so pages compared
+ * with each other (ours with the framework floor) are compared in the same conditions.
+ */
+export async function runLighthouse(urls: string[], options: { runs?: number } = {}): Promise<LighthouseMedian[]> {
   const runs = options.runs ?? 1;
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${String(runs)}`);
   const lighthouse = await loadLighthouse();
 
   // One browser for all runs: Lighthouse opens a fresh tab and clears storage per navigation.
@@ -102,15 +145,12 @@ export async function runLighthouse(urls: string[], options: { runs?: number } =
     logLevel: 'error',
   });
   try {
-    const results: LighthouseResult[] = [];
-    for (const url of urls) {
+    const attempts = urls.map((): LighthouseResult[] => []);
+    for (let i = 0; i < runs; i++) {
       // Sequential on purpose: parallel runs in one browser skew each other's timings.
-      const attempts: LighthouseResult[] = [];
-      for (let i = 0; i < runs; i++) attempts.push(await runOnce(lighthouse, url, chrome.port));
-      attempts.sort((a, b) => a.performance - b.performance);
-      results.push(attempts[Math.floor(attempts.length / 2)]);
+      for (const [n, url] of urls.entries()) attempts[n].push(await runOnce(lighthouse, url, chrome.port));
     }
-    return results;
+    return attempts.map(medianOfRuns);
   } finally {
     chrome.kill();
   }

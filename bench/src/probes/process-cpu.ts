@@ -16,7 +16,8 @@ export type CpuUse = {
   machineCores: number;
 };
 
-const childrenOf = () => {
+/** Each process's children by parent pid, read from /proc/<pid>/status (PPid). */
+export const childrenOf = (): Map<number, number[]> => {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -10,13 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { inheritedEnv, spawnService, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
+import { inheritedEnv, spawnService, waitForRedis, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
 
 import { clusterConfig, type ClusterConfig } from './config';
 import { ensureDatabase } from './database';
 import { cmsEnv, edgeEnv, siteBuildEnv, siteEnv, urls } from './part-env';
 import { removePartsFile, writePartsFile } from './parts-file';
-import { waitForRedis } from './redis-ready';
 import { siteRebuildReason, stampSiteBuild } from './site-build';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -1,8 +1,18 @@
 /**
- * Who plans medical reviews: whoever may publish articles (Editors and Super Admins; an Author
- * may not). One permission, checked by the reviews-due route and by the admin for its widget.
+ * Who sees the reviews due (the home-page widget and its route): Editors and medical reviewers,
+ * not Authors. No built-in permission splits the roles that way (reviewers do not publish, Authors
+ * read and update articles too), so it is an action of its own, in the role editor's settings tab
+ * under "Editorial"; Super Admins hold every action.
  */
-export const PLAN_REVIEWS = {
-  action: 'plugin::content-manager.explorer.publish',
-  subject: 'api::article.article',
-} as const;
+import type { Core } from '@strapi/strapi';
+
+export const PLAN_REVIEWS = { action: 'api::reviews-due.read' } as const;
+
+type ActionProvider = { registerMany(actions: Array<Record<string, string>>): Promise<void> | void };
+
+export const registerReviewPlanningAction = async (strapi: Core.Strapi) => {
+  const { actionProvider } = strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider };
+  await actionProvider.registerMany([
+    { uid: 'reviews-due.read', section: 'settings', category: 'Editorial', displayName: 'See the reviews due' },
+  ]);
+};

@@ -1,12 +1,14 @@
 /**
- * The admin's own additions: the reviews-due widget on the home page (editors) and the
- * "Pinned elsewhere" panel in an article's edit view. Data comes from src/admin-api.
+ * The admin's own additions: the reviews-due widget on the home page (editors and medical
+ * reviewers) and the "Medical review" and "Pinned elsewhere" panels in an article's edit view.
+ * Data comes from src/admin-api.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { PLAN_REVIEWS } from '../admin-api/review-planners';
 import { reviewsDueListPath } from './editorial/admin-links';
 import { ImpactPanel } from './editorial/ImpactPanel';
+import { MedicalReviewPanel } from './editorial/MedicalReviewPanel';
 import { ReviewIcon } from './editorial/ReviewIcon';
 
 const DUE_WITHIN_DAYS = 30;
@@ -30,6 +32,6 @@ export default {
   bootstrap(app: StrapiApp) {
     // Typed as unknown by Strapi; the content manager's documented API (addEditViewSidePanel).
     const apis = app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void };
-    apis.addEditViewSidePanel([ImpactPanel]);
+    apis.addEditViewSidePanel([MedicalReviewPanel, ImpactPanel]);
   },
 };

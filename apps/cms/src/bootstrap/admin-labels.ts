@@ -5,7 +5,8 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 
-type Help = { label: string; description?: string };
+/** `editable: false` shows the field read-only (the server owns it). */
+type Help = { label: string; description?: string; editable?: boolean };
 
 export const ADMIN_LABELS: Record<string, Record<string, Help>> = {
   'api::article.article': {
@@ -33,8 +34,18 @@ export const ADMIN_LABELS: Record<string, Record<string, Help>> = {
     updateKind: {
       label: 'This publish is',
       description:
-        'detect: a change to title, standfirst, body or references moves "Updated"; minor: a typo fix that does not; substantive: moves it anyway.',
+        'detect: a change to title, standfirst, body or references moves "Updated"; minor: a typo fix that does not; substantive: moves it anyway; correction: substantive, needs a change note.',
     },
+    changeNote: {
+      label: 'Change note',
+      description: 'One line for the article history on the next publish (required for a correction).',
+    },
+    reviewRequired: {
+      label: 'Review required',
+      description: 'Set when a substantive update is published after the last sign-off; cleared by a sign-off.',
+      editable: false,
+    },
+    reviewedContentHash: { label: 'Reviewed content (fingerprint)', editable: false },
     scheduledPublishAt: { label: 'Publish at', description: 'Publishes automatically at this time.' },
     scheduledUnpublishAt: { label: 'Unpublish at', description: 'Takes the article down automatically at this time.' },
     topics: { label: 'Topics' },
@@ -55,7 +66,17 @@ export const ADMIN_LABELS: Record<string, Record<string, Help>> = {
   'related.article-pick': { article: { label: 'Article' } },
   'api::author.author': {
     medicalReviewer: { label: 'Medical reviewer', description: 'May be chosen as the reviewer of health articles.' },
+    adminEmail: {
+      label: 'Admin account (email)',
+      description: 'The admin user who signs off reviews as this author (Super Admins set it).',
+    },
     roleTitle: { label: 'Role' },
+  },
+  'api::topic.topic': {
+    reviewIntervalMonths: {
+      label: 'Review interval (months)',
+      description: 'A sign-off schedules the next review this far ahead; with several topics the shortest applies.',
+    },
   },
   'api::site-setting.site-setting': {
     defaultRecommended: { label: 'Default "Recommended for you"', description: 'Used for articles that have none.' },
@@ -82,8 +103,17 @@ export const applyAdminLabels = async (strapi: Core.Strapi) => {
     for (const [field, help] of Object.entries(fields)) {
       const meta = metadatas[field];
       if (!meta?.edit) continue;
-      if (meta.edit.label !== help.label || (help.description && meta.edit.description !== help.description)) {
-        meta.edit = { ...meta.edit, label: help.label, ...(help.description ? { description: help.description } : {}) };
+      if (
+        meta.edit.label !== help.label ||
+        (help.description && meta.edit.description !== help.description) ||
+        (help.editable !== undefined && meta.edit.editable !== help.editable)
+      ) {
+        meta.edit = {
+          ...meta.edit,
+          label: help.label,
+          ...(help.description ? { description: help.description } : {}),
+          ...(help.editable !== undefined ? { editable: help.editable } : {}),
+        };
         if (meta.list) meta.list = { ...meta.list, label: help.label };
         changed = true;
       }

@@ -1,13 +1,16 @@
 /**
- * Local demo admin accounts, one per built-in role, from env. Each is created once, if its email
+ * Local demo admin accounts, one per built-in role and one medical reviewer, from env. Each is created once, if its email
  * is set and no admin with that email exists; passwords are never overwritten afterwards.
  */
 import type { Core } from '@strapi/strapi';
+
+import { REVIEWER_ROLE_CODE } from './editorial-roles';
 
 export const DEMO_ACCOUNTS = [
   { prefix: 'ADMIN', role: 'strapi-super-admin', firstname: 'Site', lastname: 'Admin' },
   { prefix: 'EDITOR', role: 'strapi-editor', firstname: 'Demo', lastname: 'Editor' },
   { prefix: 'AUTHOR', role: 'strapi-author', firstname: 'Demo', lastname: 'Author' },
+  { prefix: 'REVIEWER', role: REVIEWER_ROLE_CODE, firstname: 'Demo', lastname: 'Reviewer' },
 ] as const;
 
 export const ensureAdminUsers = async (strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env) => {

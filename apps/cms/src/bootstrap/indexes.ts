@@ -22,6 +22,13 @@ const INDEXES: Array<{ name: string; table: string; columns: string[]; where?: s
     columns: ['next_review_due', 'id'],
     where: 'published_at IS NULL',
   },
+  // ... and the drafts flagged for a new review after a substantive update (few).
+  {
+    name: 'articles_review_required_idx',
+    table: 'articles',
+    columns: ['id'],
+    where: 'published_at IS NULL AND review_required = true',
+  },
   { name: 'articles_scheduled_publish_idx', table: 'articles', columns: ['scheduled_publish_at'] },
   { name: 'articles_scheduled_unpublish_idx', table: 'articles', columns: ['scheduled_unpublish_at'] },
   // On every publish Strapi appends the new version at the end of each author's and topic's list

@@ -59,6 +59,25 @@ const referencingSlugs = (strapi: Core.Strapi, documentId: string) =>
     return [...slugs];
   });
 
+/**
+ * Writes `notification` to the outbox in the current transaction (if any) and sends it after the
+ * commit. Also used by writes that bypass the document service (the medical review sign-off).
+ */
+export const notifySite = async (strapi: Core.Strapi, notification: SiteNotification) => {
+  if (!siteTarget() || siteNotificationsSuppressed()) return;
+  const row = await outboxStore(strapi).enqueue(notification, Date.now() + WRITER_GRACE_MS);
+  const send = (): void => void deliverNow(strapi, row);
+  if (strapi.db.inTransaction()) {
+    // Strapi types the callback's arguments as `any`; onCommit takes a function to run after commit.
+    await strapi.db.transaction(({ onCommit }: { onCommit: (callback: () => void) => void }): Promise<void> => {
+      onCommit(send);
+      return Promise.resolve();
+    });
+  } else {
+    setImmediate(send);
+  }
+};
+
 export const registerNotifySite = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const model = MODELS[context.uid];
@@ -79,18 +98,7 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
       slugs: [...new Set([before, afterSlug].filter((s): s is string => Boolean(s)))],
       ...capReferencedBy(context.uid === ARTICLE && id ? await referencingSlugs(strapi, id) : []),
     };
-    if (!siteTarget() || siteNotificationsSuppressed()) return result;
-    const row = await outboxStore(strapi).enqueue(notification, Date.now() + WRITER_GRACE_MS);
-    const send = (): void => void deliverNow(strapi, row);
-    if (strapi.db.inTransaction()) {
-      // Strapi types the callback's arguments as `any`; onCommit takes a function to run after commit.
-      await strapi.db.transaction(({ onCommit }: { onCommit: (callback: () => void) => void }): Promise<void> => {
-        onCommit(send);
-        return Promise.resolve();
-      });
-    } else {
-      setImmediate(send);
-    }
+    await notifySite(strapi, notification);
     return result;
   });
 };

@@ -2,7 +2,8 @@
  * Rules that apply when an article is published:
  * - `firstPublishedAt` is stamped once, so re-publishing a fix does not make an old article "new"
  *   (and an admin save does not clear it: see updateKeepingFirstPublished);
- * - an article in a health topic needs a medical reviewer and a coherent review schedule.
+ * - an article in a health topic needs a medical reviewer and a coherent review schedule;
+ * - saves never write the review-required flag or the reviewed-content fingerprint.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -84,9 +85,24 @@ const updateKeepingFirstPublished = async <T>(
   return result;
 };
 
+/**
+ * Written only by the publish (content-updated-at) and the sign-off, never by a save: the admin's
+ * form sends back what it loaded, which would undo a sign-off made meanwhile, or let a save clear
+ * the review-required flag.
+ */
+const SERVER_OWNED = ['reviewRequired', 'reviewedContentHash'] as const;
+
+const dropServerOwned = (params: { data?: Record<string, unknown> }) => {
+  if (!params.data) return;
+  params.data = Object.fromEntries(
+    Object.entries(params.data).filter(([key]) => !(SERVER_OWNED as readonly string[]).includes(key)),
+  );
+};
+
 export const registerPublishRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid === ARTICLE && (context.action === 'create' || context.action === 'update')) {
+      dropServerOwned(context.params);
       await checkReviewDates(strapi, context.params);
       if (context.action === 'update') {
         return updateKeepingFirstPublished<Awaited<ReturnType<typeof next>>>(strapi, context.params, () => next());

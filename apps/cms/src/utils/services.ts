@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type articlePage from '../api/article/services/article-page';
 import type impact from '../api/article/services/impact';
+import type medicalReview from '../api/article/services/medical-review';
 import type related from '../api/article/services/related';
 import type reviewsDue from '../api/article/services/reviews-due';
 import type scheduling from '../api/article/services/scheduling';
@@ -14,6 +15,7 @@ import type redirectRules from '../api/redirect/services/redirect-rules';
 type Services = {
   'api::article.article-page': ReturnType<typeof articlePage>;
   'api::article.impact': ReturnType<typeof impact>;
+  'api::article.medical-review': ReturnType<typeof medicalReview>;
   'api::article.related': ReturnType<typeof related>;
   'api::article.reviews-due': ReturnType<typeof reviewsDue>;
   'api::article.scheduling': ReturnType<typeof scheduling>;

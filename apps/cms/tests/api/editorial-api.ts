@@ -6,6 +6,7 @@ import { ADMIN_LABELS } from '../../src/bootstrap/admin-labels';
 import { connect, getJson, send, type ErrorBody, type Page } from '../helpers/http';
 import { REVALIDATE_SECRET, type CmsContext } from '../helpers/cms-suite';
 import { first, found } from '../helpers/found';
+import { waitUntil } from '../helpers/wait-until';
 
 type Redirect = { from: string; to: string; permanent: boolean; origin: string };
 
@@ -72,7 +73,9 @@ export const editorialApiTests = (ctx: CmsContext) => {
 
   it('shows editors human labels and help text in the article edit view', async () => {
     const res = await getJson<{
-      data: { contentType: { metadatas: Record<string, { edit: { label: string; description: string } }> } };
+      data: {
+        contentType: { metadatas: Record<string, { edit: { label: string; description: string; editable: boolean } }> };
+      };
     }>(
       `${ctx.cms.url}/content-manager/content-types/api::article.article/configuration`,
       await ctx.editor.accessToken(),
@@ -82,6 +85,7 @@ export const editorialApiTests = (ctx: CmsContext) => {
     for (const [field, help] of Object.entries(found(ADMIN_LABELS['api::article.article'], 'article labels'))) {
       assert.equal(meta[field]?.edit.label, help.label, field);
       if (help.description) assert.equal(found(meta[field], field).edit.description, help.description, field);
+      if (help.editable !== undefined) assert.equal(found(meta[field], field).edit.editable, help.editable, field);
     }
   });
 
@@ -109,9 +113,9 @@ export const editorialApiTests = (ctx: CmsContext) => {
     const isLive = async () =>
       (await getJson<Page<unknown>>(api(`/articles?filters[slug][$eq]=${slug}&fields[0]=slug`))).body.data.length === 1;
     assert.equal(await isLive(), false);
-    await waitUntil(isLive, 20_000, 'scheduled publish');
+    await waitUntil(isLive, 20_000, 'scheduled publish', 500);
     await ctx.editor.updateArticle(doc.documentId, { scheduledUnpublishAt: new Date(Date.now() + 2000).toISOString() });
-    await waitUntil(async () => !(await isLive()), 20_000, 'scheduled unpublish');
+    await waitUntil(async () => !(await isLive()), 20_000, 'scheduled unpublish', 500);
   });
 
   it('notifies the site after publish with the slugs involved and the articles whose rails point at it', async () => {
@@ -145,13 +149,4 @@ export const editorialApiTests = (ctx: CmsContext) => {
       'draft edits do not disturb the live site',
     );
   });
-};
-
-const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.fail(`${what} did not happen within ${ms} ms`);
 };

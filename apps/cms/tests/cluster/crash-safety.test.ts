@@ -13,30 +13,19 @@ import { after, before, describe, it } from 'node:test';
 
 import pg from 'pg';
 
-import { exampleEnv, startCms, type CmsServer } from '../helpers/cms-server';
+import { startCms, type CmsServer } from '../helpers/cms-server';
+import { DB_PREFIX, PORT_BASE, clusterCmsEnv, loginEditor, startInstances } from '../helpers/cluster-cms';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { AdminSession, connect, send, type One } from '../helpers/http';
 import { startWebhookReceiver } from '../helpers/site-webhook';
 import { createTestArticle, paragraph } from '../helpers/test-article';
+import { sleep, waitUntil } from '../helpers/wait-until';
 
-const PORT_BASE = Number(process.env.CLUSTER_TEST_PORT_BASE ?? 4200);
-const DB_PREFIX = process.env.CLUSTER_TEST_DB_PREFIX ?? 'wtb_';
 const REVALIDATE_SECRET = 'crash-test-revalidate-secret-0123456789';
 const NAMES = ['cms-a', 'cms-b'] as const;
 /** Words only one version of an article's body holds, looked up in its search row. */
 const OLD_WORD = 'alpha';
 const NEW_WORD = 'omega';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(200);
-  }
-  assert.fail(`${what} did not happen within ${ms} ms`);
-};
 
 /** What the database holds for one article, as the assertions compare it. */
 type Snapshot = {
@@ -67,16 +56,12 @@ describe('a CMS instance killed during a publish', { timeout: 1_500_000 }, () =>
 
   /** Each instance names its connections, so the test can tell whose backend waits on a lock. */
   const envFor = (i: number) => {
-    const url = new URL(db?.env.DATABASE_URL ?? assert.fail('no database'));
+    const env = db?.env ?? assert.fail('no database');
+    const url = new URL(env.DATABASE_URL ?? assert.fail('no database URL'));
     url.searchParams.set('application_name', NAMES[i] ?? assert.fail(`no name ${String(i)}`));
     return {
-      ...db?.env,
+      ...clusterCmsEnv(env, hook().url, REVALIDATE_SECRET),
       DATABASE_URL: url.toString(),
-      SEED_DEMO_CONTENT: 'false',
-      SITE_URL: 'http://127.0.0.1:9',
-      SITE_INTERNAL_URL: hook().url,
-      REVALIDATE_SECRET,
-      PUBLIC_RATE_LIMIT: 'false',
       PORT: String(PORT_BASE + 11 + i),
     };
   };
@@ -91,12 +76,8 @@ describe('a CMS instance killed during a publish', { timeout: 1_500_000 }, () =>
     sql = new pg.Client({ connectionString: db.env.DATABASE_URL });
     await sql.connect();
     webhook = await startWebhookReceiver(PORT_BASE + 13);
-    // One after the other: the first creates the schema, the second finds it in place.
-    cms.push(await startCms(envFor(0)));
-    cms.push(await startCms(envFor(1)));
-    for (const s of cms) {
-      editors.push(await AdminSession.login(s.url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD')));
-    }
+    await startInstances(cms, [envFor(0), envFor(1)]);
+    for (const s of cms) editors.push(await loginEditor(s));
     // Published articles for the rails to point at.
     targets = [];
     for (const slug of ['crash-target-1', 'crash-target-2', 'crash-target-3']) {
@@ -286,6 +267,25 @@ describe('a CMS instance killed during a publish', { timeout: 1_500_000 }, () =>
       `the backends of the killed ${name} to end`,
     );
 
+  /**
+   * Starts `write` on instance A while the search table is locked, kills A once the write waits
+   * there (inside its transaction), and returns once A's backends, and so its locks, are gone.
+   */
+  const killAtSearchRow = async (action: string, write: () => Promise<{ status: number }>) => {
+    const lock = await lockSearchTable();
+    const pending = write()
+      .then((res) => res.status)
+      .catch(() => null);
+    try {
+      await waitForTableLockWait('cms-a', `the ${action} reaching the search row`);
+      await server(0).kill();
+    } finally {
+      await lock.release();
+    }
+    assert.equal(await pending, null, `the ${action} got no answer`);
+    await waitForBackendsGone('cms-a');
+  };
+
   describe('publishing an article with a changed slug, body and rails', () => {
     let publishMs = 0;
 
@@ -301,19 +301,7 @@ describe('a CMS instance killed during a publish', { timeout: 1_500_000 }, () =>
 
     it('is wholly old when the instance dies while the publish waits inside its transaction', async () => {
       const article = await preparedArticle('crash-locked');
-      const lock = await lockSearchTable();
-      const pending = editor(0)
-        .publishArticle(article.documentId)
-        .then((res) => res.status)
-        .catch(() => null);
-      try {
-        await waitForTableLockWait('cms-a', 'the publish reaching the search row');
-        await server(0).kill();
-      } finally {
-        await lock.release();
-      }
-      assert.equal(await pending, null, 'the publish got no answer');
-      await waitForBackendsGone('cms-a');
+      await killAtSearchRow('publish', () => editor(0).publishArticle(article.documentId));
       assert.equal(await assertOldOrNew(article, null, 'killed at the search row'), 'old');
       await restart(0);
     });
@@ -323,19 +311,7 @@ describe('a CMS instance killed during a publish', { timeout: 1_500_000 }, () =>
     it('keeps a deleted article whole when the instance dies before its search row is gone', async () => {
       const doc = await createTestArticle(editor(0), 'crash-delete');
       assert.equal((await editor(0).publishArticle(doc.documentId)).status, 200);
-      const lock = await lockSearchTable();
-      const pending = editor(0)
-        .deleteArticle(doc.documentId)
-        .then((res) => res.status)
-        .catch(() => null);
-      try {
-        await waitForTableLockWait('cms-a', 'the delete reaching the search row');
-        await server(0).kill();
-      } finally {
-        await lock.release();
-      }
-      assert.equal(await pending, null, 'the delete got no answer');
-      await waitForBackendsGone('cms-a');
+      await killAtSearchRow('delete', () => editor(0).deleteArticle(doc.documentId));
       const state = await snapshot(doc.documentId);
       assert.deepEqual(
         [state.drafts, state.published, state.slug],

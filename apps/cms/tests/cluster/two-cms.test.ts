@@ -13,32 +13,21 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import sharp from 'sharp';
 
-import { exampleEnv, startCms, type CmsServer } from '../helpers/cms-server';
+import { exampleEnv, type CmsServer } from '../helpers/cms-server';
+import { DB_PREFIX, PORT_BASE, clusterCmsEnv, loginEditor, startInstances } from '../helpers/cluster-cms';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { first, nth } from '../helpers/found';
 import { AdminSession, getJson, type ErrorBody, type Page } from '../helpers/http';
 import { S3RVER_KEY, startS3Server } from '../helpers/s3-server';
 import { startWebhookReceiver } from '../helpers/site-webhook';
 import { createTestArticle } from '../helpers/test-article';
+import { sleep, waitUntil } from '../helpers/wait-until';
 
-const PORT_BASE = Number(process.env.CLUSTER_TEST_PORT_BASE ?? 4200);
-const DB_PREFIX = process.env.CLUSTER_TEST_DB_PREFIX ?? 'wtb_';
 const BUCKET = 'media';
 const REVALIDATE_SECRET = 'cluster-test-revalidate-secret-0123456789';
 const ARTICLES = 'articles';
 
 type UploadedFile = { id: number; url: string; mime: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const waitUntil = async (check: () => Promise<boolean>, ms: number, what: string) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  assert.fail(`${what} did not happen within ${ms} ms`);
-};
 
 describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000 }, () => {
   let db: TestDatabase | undefined;
@@ -66,13 +55,8 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
     webhook = await startWebhookReceiver(PORT_BASE + 3);
     s3 = await startS3Server(PORT_BASE + 4, BUCKET);
     const shared = {
-      ...db.env,
-      SEED_DEMO_CONTENT: 'false',
-      SITE_URL: 'http://127.0.0.1:9',
       // The notification target: one counting server for both instances.
-      SITE_INTERNAL_URL: webhook.url,
-      REVALIDATE_SECRET,
-      PUBLIC_RATE_LIMIT: 'false',
+      ...clusterCmsEnv(db.env, webhook.url, REVALIDATE_SECRET),
       UPLOAD_PROVIDER: 's3',
       S3_BUCKET: BUCKET,
       S3_REGION: 'us-east-1',
@@ -82,11 +66,12 @@ describe('two CMS instances on one PostgreSQL with S3 media', { timeout: 900_000
       S3_SECRET_ACCESS_KEY: S3RVER_KEY,
       S3_PUBLIC_URL: s3.publicUrl,
     };
-    // One after the other: the first creates the schema, the second finds it in place.
-    cms.push(await startCms({ ...shared, PORT: String(PORT_BASE + 1) }));
-    cms.push(await startCms({ ...shared, PORT: String(PORT_BASE + 2) }));
-    editorOnA = await AdminSession.login(a().url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));
-    editorOnB = await AdminSession.login(b().url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));
+    await startInstances(cms, [
+      { ...shared, PORT: String(PORT_BASE + 1) },
+      { ...shared, PORT: String(PORT_BASE + 2) },
+    ]);
+    editorOnA = await loginEditor(a());
+    editorOnB = await loginEditor(b());
   });
 
   after(async () => {

@@ -1,4 +1,7 @@
-/** Admin home page widget: live articles whose medical review is overdue or due within 30 days. */
+/**
+ * Admin home page widget: live articles whose medical review is overdue or due within 30 days,
+ * after those flagged for a new review by a substantive update.
+ */
 import { Widget } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 
@@ -25,9 +28,12 @@ export const ReviewsDueWidget = () => {
           style={{ display: 'flex', gap: 12, justifyContent: 'space-between', padding: '8px 0' }}
         >
           <Link to={editViewPath(item.documentId)}>{item.title}</Link>
-          <span style={{ whiteSpace: 'nowrap', color: item.overdue ? '#d02b20' : 'inherit' }}>
-            {item.overdue ? 'Overdue since ' : 'Due '}
-            {formatDay(item.nextReviewDue)} · {item.reviewer ?? 'no reviewer'}
+          <span style={{ whiteSpace: 'nowrap', color: item.overdue || item.reviewRequired ? '#d02b20' : 'inherit' }}>
+            {item.reviewRequired ? 'Review required · ' : ''}
+            {item.nextReviewDue
+              ? `${item.overdue ? 'Overdue since ' : 'Due '}${formatDay(item.nextReviewDue)}`
+              : 'No date'}{' '}
+            · {item.reviewer ?? 'no reviewer'}
           </span>
         </li>
       ))}
