@@ -74,13 +74,11 @@ describe('article history in front matter', () => {
     const article = parseArticleFile(
       'h.md',
       file(
-        '  - { kind: published, date: 2025-03-11 }\n' +
-          '  - { kind: corrected, date: 2025-03-12, note: "Typo.", show: false }\n' +
+        '  - { kind: corrected, date: 2025-03-12, note: "Typo.", show: false }\n' +
           '  - { kind: reviewed, date: "2025-06-01", reviewer: lena-marsh }\n',
       ),
     );
     assert.deepEqual(article.history, [
-      { kind: 'published', date: '2025-03-11', show: true },
       { kind: 'corrected', date: '2025-03-12', note: 'Typo.', show: false },
       { kind: 'reviewed', date: '2025-06-01', reviewer: 'lena-marsh', show: true },
     ]);
@@ -96,7 +94,7 @@ describe('article history in front matter', () => {
     rejects('  - { kind: retracted, date: 2025-04-01 }\n', /history entry 1: kind must be one of/);
     rejects('  - { kind: updated, date: 1 April 2025 }\n', /history entry 1: date must be YYYY-MM-DD/);
     rejects('  - { kind: updated, date: 2025-01-01 }\n', /before publishedAt/);
-    rejects('  - { kind: published, date: 2025-04-01 }\n', /a published entry is dated publishedAt/);
+    rejects('  - { kind: published, date: 2025-03-11 }\n', /recorded by the publish itself/);
     rejects('  - { kind: reviewed, date: 2025-04-01 }\n', /a reviewer is given for reviewed entries/);
     rejects('  - { kind: updated, date: 2025-04-01, reviewer: x }\n', /a reviewer is given for reviewed entries/);
     rejects(`  - { kind: updated, date: 2025-04-01, note: "${'x'.repeat(201)}" }\n`, /longer than 200/);

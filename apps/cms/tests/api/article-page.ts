@@ -80,6 +80,14 @@ export const articlePageTests = (ctx: CmsContext) => {
       const page = await getJson<{ data: { history: Json[] } }>(api(`/articles/by-slug/${file.slug}`));
       assert.equal(page.status, 200, page.text);
       assert.doesNotMatch(page.text, /recordedBy|showToReaders|demo seed/, `${file.slug}: nothing private`);
+      const history = page.body.data.history;
+      // The seed's publish records the first publication itself, dated like the article; last, as the oldest.
+      assert.deepEqual(
+        history.filter((entry) => entry.kind === 'published').map((entry) => entry.occurredAt),
+        [`${file.publishedAt}T08:00:00.000Z`],
+        `${file.slug}: one first publication`,
+      );
+      assert.equal(history.at(-1)?.kind, 'published', `${file.slug}: first publication last`);
       const expected = file.history
         .filter((entry) => entry.show)
         .reverse()
@@ -89,10 +97,9 @@ export const articlePageTests = (ctx: CmsContext) => {
           note: entry.note ?? null,
           reviewer: entry.reviewer ?? null,
         }));
-      const actual = page.body.data.history.map((entry) => ({
-        ...entry,
-        reviewer: (entry.reviewer as { slug: string } | null)?.slug ?? null,
-      }));
+      const actual = history
+        .filter((entry) => entry.kind !== 'published')
+        .map((entry) => ({ ...entry, reviewer: (entry.reviewer as { slug: string } | null)?.slug ?? null }));
       assert.deepEqual(actual, expected, file.slug);
     }
     const magnesium = await getJson<{ data: { history: Array<{ reviewer: Json | null }> } }>(

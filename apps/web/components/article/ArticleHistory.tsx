@@ -29,10 +29,11 @@ function What({ entry }: { entry: ArticleHistoryEntry }) {
 
 /**
  * "Article history" at the end of the article, as health publishers show it: newest first, one
- * dated line per substantive update, correction or medical review. Nothing when there is none.
+ * dated line per substantive update, correction or medical review. Nothing when there is none: a
+ * first publication alone is the header's "Published" date already.
  */
 export function ArticleHistory({ entries }: { entries: ArticleHistoryEntry[] }) {
-  if (entries.length === 0) return null;
+  if (entries.every((entry) => entry.kind === 'published')) return null;
   return (
     <section aria-labelledby="history-heading" className={styles.history}>
       <h2 id="history-heading" className={styles.heading}>

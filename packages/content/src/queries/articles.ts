@@ -106,14 +106,33 @@ const toReference = (raw: RawReference): Reference => {
   };
 };
 
-const toHistoryEntry = (raw: RawHistoryEntry): ArticleHistoryEntry => ({
-  kind: raw.kind,
-  occurredAt: raw.occurredAt,
-  note: raw.note?.trim() || null,
-  reviewer: raw.reviewer
-    ? { name: raw.reviewer.name, slug: raw.reviewer.slug, credentials: raw.reviewer.credentials?.trim() || null }
-    : null,
-});
+/** The words a record may carry that only restate its kind ("Updated", "Medically reviewed by X"). */
+const restatesKind = (raw: RawHistoryEntry, note: string): boolean => {
+  const plain = note.replace(/\.$/, '').trim().toLowerCase();
+  const defaults: Record<RawHistoryEntry['kind'], string[]> = {
+    published: ['first published', 'published'],
+    updated: ['updated'],
+    corrected: ['corrected'],
+    reviewed: [
+      'medically reviewed',
+      ...(raw.reviewer ? [`medically reviewed by ${raw.reviewer.name.toLowerCase()}`] : []),
+    ],
+  };
+  return defaults[raw.kind].includes(plain);
+};
+
+const toHistoryEntry = (raw: RawHistoryEntry): ArticleHistoryEntry => {
+  const note = raw.note?.trim() || null;
+  return {
+    kind: raw.kind,
+    occurredAt: raw.occurredAt,
+    // A note that only restates the kind says nothing the line does not already say.
+    note: note && !restatesKind(raw, note) ? note : null,
+    reviewer: raw.reviewer
+      ? { name: raw.reviewer.name, slug: raw.reviewer.slug, credentials: raw.reviewer.credentials?.trim() || null }
+      : null,
+  };
+};
 
 /** Newest first whatever order arrived ; ties keep the CMS's order. */
 const byNewest = (a: ArticleHistoryEntry, b: ArticleHistoryEntry) =>
