@@ -16,6 +16,7 @@ test('with JavaScript off, an article renders in full with both rails', async ({
   );
   await expect(page.getByRole('navigation', { name: 'In this article' }).getByRole('link').first()).toBeVisible();
   await expect(page.locator('#references-heading')).toBeVisible();
+  await expect(page.locator('#history-heading')).toBeVisible();
   await expect(page.locator('#disclaimer-heading')).toBeVisible();
   await expect(page.locator('main img').first()).toBeVisible();
   // Table-of-contents anchors resolve to headings in the body.

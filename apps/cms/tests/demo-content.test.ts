@@ -62,6 +62,23 @@ describe('demo content', async () => {
     }
   });
 
+  it('gives a realistic subset an article history that agrees with its dates and reviewer', () => {
+    const withHistory = articles.filter((a) => a.history.length > 0);
+    assert.ok(withHistory.length >= 6 && withHistory.length < articles.length, `${withHistory.length} with history`);
+    const kinds = new Set(withHistory.flatMap((a) => a.history.map((entry) => entry.kind)));
+    assert.deepEqual([...kinds].sort(), ['corrected', 'reviewed', 'updated']);
+    const reviewers = new Set(authors.filter((a) => a.medicalReviewer).map((a) => a.slug));
+    for (const a of withHistory) {
+      const shown = a.history.filter((entry) => entry.show);
+      const changes = shown.filter((entry) => entry.kind === 'updated' || entry.kind === 'corrected');
+      assert.equal(changes.at(-1)?.date, a.updatedAt, `${a.slug}: the last update shown is its "Updated" date`);
+      const reviews = shown.filter((entry) => entry.kind === 'reviewed');
+      assert.equal(reviews.at(-1)?.date, a.lastReviewedAt, `${a.slug}: the last review is lastReviewedAt`);
+      assert.equal(reviews.at(-1)?.reviewer, a.reviewer, `${a.slug}: by the article's reviewer`);
+      for (const review of reviews) assert.ok(reviewers.has(review.reviewer ?? ''), `${a.slug}: a medical reviewer`);
+    }
+  });
+
   it('has a magnesium glycinate article shaped like the sketch: rail, lead, five H2 sections', () => {
     const mg = articles.find((a) => a.slug === 'magnesium-glycinate');
     assert.ok(mg);

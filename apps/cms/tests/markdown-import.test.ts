@@ -66,6 +66,48 @@ describe('article files', () => {
   });
 });
 
+describe('article history in front matter', () => {
+  const file = (history: string) =>
+    `---\ntitle: T\nslug: t\nexcerpt: E\nauthor: a\ntopics: [x]\npublishedAt: 2025-03-11\ncover: { alt: A, hue: 1 }\nhistory:\n${history}---\nBody`;
+
+  it('reads entries oldest first, with hidden ones marked and reviewers only on reviews', () => {
+    const article = parseArticleFile(
+      'h.md',
+      file(
+        '  - { kind: corrected, date: 2025-03-12, note: "Typo.", show: false }\n' +
+          '  - { kind: reviewed, date: "2025-06-01", reviewer: lena-marsh }\n',
+      ),
+    );
+    assert.deepEqual(article.history, [
+      { kind: 'corrected', date: '2025-03-12', note: 'Typo.', show: false },
+      { kind: 'reviewed', date: '2025-06-01', reviewer: 'lena-marsh', show: true },
+    ]);
+    assert.deepEqual(parseArticleFile('n.md', file('').replace('history:\n', '')).history, []);
+  });
+
+  it('rejects entries the seed could not record, naming the file and the entry', () => {
+    const rejects = (history: string, message: RegExp) =>
+      assert.throws(
+        () => parseArticleFile('h.md', file(history)),
+        (e: unknown) => e instanceof ArticleFileError && /^h\.md: /.test(e.message) && message.test(e.message),
+      );
+    rejects('  - { kind: retracted, date: 2025-04-01 }\n', /history entry 1: kind must be one of/);
+    rejects('  - { kind: updated, date: 1 April 2025 }\n', /history entry 1: date must be YYYY-MM-DD/);
+    rejects('  - { kind: updated, date: 2025-01-01 }\n', /before publishedAt/);
+    rejects('  - { kind: published, date: 2025-03-11 }\n', /recorded by the publish itself/);
+    rejects('  - { kind: reviewed, date: 2025-04-01 }\n', /a reviewer is given for reviewed entries/);
+    rejects('  - { kind: updated, date: 2025-04-01, reviewer: x }\n', /a reviewer is given for reviewed entries/);
+    rejects(`  - { kind: updated, date: 2025-04-01, note: "${'x'.repeat(201)}" }\n`, /longer than 200/);
+    rejects('  - { kind: updated, date: 2025-04-01, when: now }\n', /unknown keys: when/);
+    rejects('  - { kind: updated, date: 2025-04-01, show: "no" }\n', /show must be true or false/);
+    rejects(
+      '  - { kind: updated, date: 2025-05-01 }\n  - { kind: updated, date: 2025-04-01 }\n',
+      /history entry 2: entries are listed oldest first/,
+    );
+    assert.throws(() => parseArticleFile('h.md', file('  oops\n')), /h\.md: history must be a list/);
+  });
+});
+
 describe('metadata clipping', () => {
   it('cuts at a word boundary and marks the cut', () => {
     assert.equal(clip('Short title', 70), 'Short title');

@@ -23,6 +23,23 @@ const person = (author: AuthorRef, origin: string): JsonLd => ({
   ...(author.roleTitle ? { jobTitle: author.roleTitle } : {}),
 });
 
+/**
+ * The article history in schema.org terms. schema.org defines `correction` on CreativeWork (a
+ * `CorrectionComment` with its text and date), so corrections are listed. It has no property for
+ * a list of updates or of past reviews: updates show only as `dateModified`, and reviews as the
+ * latest `reviewedBy`/`lastReviewed` (from the article's own fields, as before).
+ */
+const corrections = (article: Article): JsonLd => {
+  const correction = article.history
+    .filter((entry) => entry.kind === 'corrected')
+    .map((entry) => ({
+      '@type': 'CorrectionComment',
+      text: entry.note ?? 'This article was corrected.',
+      datePublished: entry.occurredAt,
+    }));
+  return correction.length > 0 ? { correction } : {};
+};
+
 export type ArticleJsonLdInput = {
   article: Article;
   settings: SiteSettings;
@@ -47,6 +64,7 @@ export const articleJsonLd = ({ article, settings, origin, url, imageUrl }: Arti
   ...(article.author ? { author: person(article.author, origin) } : {}),
   ...(article.reviewer ? { reviewedBy: person(article.reviewer, origin) } : {}),
   ...(article.lastReviewedAt ? { lastReviewed: article.lastReviewedAt } : {}),
+  ...corrections(article),
   ...(article.topics.length > 0
     ? {
         about: article.topics.map((topic) => ({ '@type': 'Thing', name: topic.name })),

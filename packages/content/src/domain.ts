@@ -113,6 +113,18 @@ export type Seo = {
   noindex: boolean;
 };
 
+export type ArticleHistoryKind = 'published' | 'updated' | 'corrected' | 'reviewed';
+
+/** One line of the reader-facing "Article history": a substantive update, correction or review. */
+export type ArticleHistoryEntry = {
+  kind: ArticleHistoryKind;
+  /** ISO date-time. */
+  occurredAt: string;
+  /** The editor's one-line note, or null for the kind's own wording. */
+  note: string | null;
+  reviewer: { name: string; slug: string; credentials: string | null } | null;
+};
+
 export type Article = ArticleSummary & {
   body: BodySection[];
   toc: TocEntry[];
@@ -123,6 +135,8 @@ export type Article = ArticleSummary & {
   topics: TopicRef[];
   references: Reference[];
   seo: Seo;
+  /** Newest first; empty when the article has none to show (and always in preview). */
+  history: ArticleHistoryEntry[];
 };
 
 /* ---------- related rails ---------- */

@@ -17,7 +17,9 @@ import {
   topicListQuery,
 } from '../src/queries';
 import {
+  articleHistorySelection,
   articleSchema,
+  historyEntrySchema,
   articleStampSchema,
   articleSummarySchema,
   authorSchema,
@@ -33,7 +35,19 @@ type Case = { name: string; uid: string; schema: z.ZodObject; query: StrapiQuery
 
 /** Each document shape the site reads, with the query that reads it. */
 const CASES: Case[] = [
-  { name: 'article', uid: 'api::article.article', schema: articleSchema, query: articlePageSelection },
+  // `history` is not an article attribute: the page read model embeds article-history records.
+  {
+    name: 'article',
+    uid: 'api::article.article',
+    schema: articleSchema.omit({ history: true }),
+    query: articlePageSelection,
+  },
+  {
+    name: 'article.history',
+    uid: 'api::article-history.article-history',
+    schema: historyEntrySchema,
+    query: articleHistorySelection,
+  },
   {
     name: 'articleSummary',
     uid: 'api::article.article',
@@ -71,6 +85,27 @@ describe('the contract test catches drift', () => {
     return drift(models);
   };
   const article = (models: StrapiModels) => models['api::article.article']!.attributes;
+
+  it('in the article history the page embeds', () => {
+    const problems = changed((models) => {
+      const history = models['api::article-history.article-history']!.attributes;
+      history.happenedAt = history.occurredAt!;
+      delete history.occurredAt;
+      history.note = { ...history.note!, private: true };
+    });
+    assert.ok(
+      problems.includes(
+        "article.history.occurredAt: the site's query asks for it, the CMS (api::article-history.article-history) has no such attribute",
+      ),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.includes(
+        "article.history.note: the site's query asks for it, the CMS (api::article-history.article-history) keeps it private",
+      ),
+      problems.join('\n'),
+    );
+  });
 
   it('a renamed CMS attribute', () => {
     const problems = changed((models) => {

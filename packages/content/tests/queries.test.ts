@@ -276,6 +276,36 @@ describe('getArticleBySlug', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('reads the article history newest first, drops notes that only restate the kind, and has none when none is sent', async () => {
+    const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<Record<string, unknown>> };
+    const reviewer = { name: 'Lena Marsh', slug: 'lena-marsh', credentials: ' RD, MSc ' };
+    raw.data[0]!.history = [
+      { kind: 'published', occurredAt: '2025-03-11T08:00:00.000Z', note: 'First published', reviewer: null },
+      { kind: 'reviewed', occurredAt: '2026-02-17T08:00:00.000Z', note: 'Medically reviewed by Lena Marsh', reviewer },
+      { kind: 'updated', occurredAt: '2025-12-01T08:00:00.000Z', note: '  ', reviewer: null },
+      { kind: 'updated', occurredAt: '2025-11-04T08:00:00.000Z', note: ' Added dosing. ', reviewer: null },
+    ];
+    const { client } = fakeCms(() => articlePage(raw));
+    const article = await getArticleBySlug(client, 'magnesium-glycinate');
+    assert.deepEqual(article?.history, [
+      {
+        kind: 'reviewed',
+        occurredAt: '2026-02-17T08:00:00.000Z',
+        note: null,
+        reviewer: { name: 'Lena Marsh', slug: 'lena-marsh', credentials: 'RD, MSc' },
+      },
+      { kind: 'updated', occurredAt: '2025-12-01T08:00:00.000Z', note: null, reviewer: null },
+      { kind: 'updated', occurredAt: '2025-11-04T08:00:00.000Z', note: 'Added dosing.', reviewer: null },
+      { kind: 'published', occurredAt: '2025-03-11T08:00:00.000Z', note: null, reviewer: null },
+    ]);
+
+    delete raw.data[0]!.history;
+    assert.deepEqual((await getArticleBySlug(client, 'magnesium-glycinate'))?.history, []);
+
+    raw.data[0]!.history = [{ kind: 'retracted', occurredAt: '2025-03-11T08:00:00.000Z' }];
+    await assert.rejects(getArticleBySlug(client, 'magnesium-glycinate'), CmsValidationError);
+  });
+
   it('throws instead of rendering half an article when the payload is invalid', async () => {
     const raw = clone(fixture('article-magnesium-glycinate')) as { data: Array<Record<string, unknown>> };
     raw.data[0]!.topics = 'sleep';

@@ -8,6 +8,7 @@
  */
 import matter from 'gray-matter';
 
+import { parseHistory, type HistorySpec } from './article-history-spec';
 import { markdownToBlocks, type Block } from './markdown-to-blocks';
 
 export type RecommendedSpec = { article: string } | { url: string; label: string };
@@ -30,6 +31,8 @@ export type ArticleFile = {
   updatedAt?: string;
   lastReviewedAt?: string;
   nextReviewDue?: string;
+  /** Dated updates, corrections and reviews, oldest first; recorded as article history. */
+  history: HistorySpec[];
   cover: { alt: string; hue: number };
   keyTakeaways: string[];
   references: Array<{ title: string; publisher?: string; year?: number; url?: string; doi?: string }>;
@@ -128,6 +131,12 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
   if (!publishedAt) throw new ArticleFileError(file, 'publishedAt is not a date');
   const updatedAt = isoDate(data.updatedAt);
   if (updatedAt && updatedAt < publishedAt) throw new ArticleFileError(file, 'updatedAt is before publishedAt');
+  let history: HistorySpec[];
+  try {
+    history = parseHistory(data.history, publishedAt);
+  } catch (error) {
+    throw new ArticleFileError(file, error instanceof Error ? error.message : String(error));
+  }
   return {
     title: String(data.title),
     slug: String(data.slug),
@@ -139,6 +148,7 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
     updatedAt,
     lastReviewedAt: isoDate(data.lastReviewedAt),
     nextReviewDue: isoDate(data.nextReviewDue),
+    history,
     cover: { alt: String(cover.alt), hue: Number(cover.hue ?? 200) },
     keyTakeaways: ((data.keyTakeaways ?? []) as unknown[]).map(String),
     references: (data.references ?? []) as ArticleFile['references'],

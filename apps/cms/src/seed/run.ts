@@ -186,6 +186,8 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
     await strapi.documents('api::article.article').publish({ documentId });
   }
 
+  const historyCreated = await seedHistory(strapi, articles, articleIds, authorIds);
+
   if (!(await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['id'] }))) {
     await strapi.documents('api::site-setting.site-setting').create({
       data: {
@@ -215,9 +217,51 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
   }
 
   strapi.log.info(
-    `Demo content ready: ${created.length} new of ${articles.length} articles (${Date.now() - started} ms)`,
+    `Demo content ready: ${created.length} new of ${articles.length} articles, ${historyCreated} history entries (${Date.now() - started} ms)`,
   );
   return { created: created.length, total: articles.length };
+};
+
+/** Seeded entries are dated like the articles' own dates, at 08:00 UTC. */
+const atSeedTime = (day: string) => new Date(`${day}T08:00:00.000Z`).toISOString();
+
+/**
+ * Each front-matter history entry once: an entry already there (same article, kind and time) is
+ * left alone, so re-seeding adds nothing and entries editors record later are untouched.
+ */
+const seedHistory = async (
+  strapi: Core.Strapi,
+  articles: ArticleFile[],
+  articleIds: Map<string, string>,
+  authorIds: Map<string, string>,
+) => {
+  const uid = 'api::article-history.article-history';
+  let createdCount = 0;
+  for (const article of articles) {
+    const articleDocumentId = need(articleIds, article.slug, article.slug);
+    for (const entry of article.history) {
+      const occurredAt = atSeedTime(entry.date);
+      const found = (await strapi.db
+        .query(uid)
+        .findOne({ where: { articleDocumentId, kind: entry.kind, occurredAt }, select: ['id'] })) as {
+        id: number;
+      } | null;
+      if (found) continue;
+      await strapi.documents(uid).create({
+        data: {
+          articleDocumentId,
+          kind: entry.kind,
+          occurredAt,
+          note: entry.note ?? null,
+          reviewer: entry.reviewer ? need(authorIds, entry.reviewer, `${article.slug} history`) : null,
+          recordedBy: 'demo seed',
+          showToReaders: entry.show,
+        } as never,
+      });
+      createdCount++;
+    }
+  }
+  return createdCount;
 };
 
 /** Shortens at a word boundary with an ellipsis, for metadata fields with length limits. */

@@ -32,9 +32,25 @@ export const seedIdempotencyTests = (ctx: CmsContext) => {
           password: exampleEnv('EDITOR_PASSWORD'),
         })
       ).body.data.token;
+    // The article history has no REST route: read what each article page shows of it.
+    const histories = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const slug of ['magnesium-glycinate', 'vitamin-d-winter', 'iron-deficiency-without-anaemia']) {
+        out[slug] = (
+          await getJson<{ data: { history: unknown[] } }>(api(`/articles/by-slug/${slug}`))
+        ).body.data.history;
+      }
+      return out;
+    };
     const before = await counts();
+    const historyBefore = await histories();
     assert.ok(before.articles > 0 && before.files > 0);
+    assert.ok(
+      Object.values(historyBefore).every((entries) => entries.length >= 3),
+      'seeded history',
+    );
     await ctx.restart();
     assert.deepEqual(await counts(), before);
+    assert.deepEqual(await histories(), historyBefore);
   });
 };

@@ -81,6 +81,8 @@ export const useSeededCms = (kind: DatabaseKind) => {
       SITE_URL: state.webhook.url,
       REVALIDATE_SECRET,
       PUBLIC_RATE_LIMIT: 'false',
+      // The x-sql-statements header, so tests can hold read models to their statement count.
+      SQL_STATEMENT_COUNT: 'true',
     };
     state.cms = await startCms(env);
     state.editor = await AdminSession.login(state.cms.url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));

@@ -2,7 +2,7 @@
 import { cacheTags } from '../cache-tags';
 import type { CmsClient, StrapiQuery } from '../client';
 import { orWhenNotFound } from '../errors';
-import type { Article, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
+import type { Article, ArticleHistoryEntry, ArticleSummary, Paginated, Reference, SitemapEntry } from '../domain';
 import { isExternalHref, safeHref } from '../safe-href';
 import {
   ARTICLE_FIELDS,
@@ -15,6 +15,7 @@ import {
   type BodyComponentUid,
   type RawArticle,
 } from '../schemas/article';
+import type { RawHistoryEntry } from '../schemas/article-history';
 import { AUTHOR_REF_FIELDS } from '../schemas/author';
 import { MEDIA_FIELDS, SEO_FIELDS, type RawReference } from '../schemas/shared';
 import { TOPIC_REF_FIELDS } from '../schemas/topic';
@@ -105,6 +106,38 @@ const toReference = (raw: RawReference): Reference => {
   };
 };
 
+/** The words a record may carry that only restate its kind ("Updated", "Medically reviewed by X"). */
+const restatesKind = (raw: RawHistoryEntry, note: string): boolean => {
+  const plain = note.replace(/\.$/, '').trim().toLowerCase();
+  const defaults: Record<RawHistoryEntry['kind'], string[]> = {
+    published: ['first published', 'published'],
+    updated: ['updated'],
+    corrected: ['corrected'],
+    reviewed: [
+      'medically reviewed',
+      ...(raw.reviewer ? [`medically reviewed by ${raw.reviewer.name.toLowerCase()}`] : []),
+    ],
+  };
+  return defaults[raw.kind].includes(plain);
+};
+
+const toHistoryEntry = (raw: RawHistoryEntry): ArticleHistoryEntry => {
+  const note = raw.note?.trim() || null;
+  return {
+    kind: raw.kind,
+    occurredAt: raw.occurredAt,
+    // A note that only restates the kind says nothing the line does not already say.
+    note: note && !restatesKind(raw, note) ? note : null,
+    reviewer: raw.reviewer
+      ? { name: raw.reviewer.name, slug: raw.reviewer.slug, credentials: raw.reviewer.credentials?.trim() || null }
+      : null,
+  };
+};
+
+/** Newest first whatever order arrived ; ties keep the CMS's order. */
+const byNewest = (a: ArticleHistoryEntry, b: ArticleHistoryEntry) =>
+  Date.parse(b.occurredAt) - Date.parse(a.occurredAt);
+
 export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
   const { sections, toc, words } = reshapeBody(raw.body ?? [], mediaUrl);
   return {
@@ -118,6 +151,7 @@ export const toArticle = (raw: RawArticle, mediaUrl: MediaUrl): Article => {
     topics: raw.topics.map(toTopicRef),
     references: (raw.references ?? []).map(toReference),
     seo: toSeo(raw.seo, mediaUrl),
+    history: (raw.history ?? []).map(toHistoryEntry).sort(byNewest),
   };
 };
 

@@ -1,5 +1,6 @@
 /** Article collection type (`api::article.article`) and its dynamic-zone body components. */
 import { z } from 'zod';
+import { historyEntrySchema } from './article-history';
 import { authorRefSchema } from './author';
 import { blocksSchema } from './blocks';
 import {
@@ -102,6 +103,8 @@ export const articleSchema = articleSummarySchema.extend({
   topics: z.array(topicRefSchema),
   references: z.array(referenceSchema).nullable().optional(),
   seo: seoSchema.nullable().optional(),
+  /** Only the article page read model sends it (the REST find has no such field): newest first. */
+  history: z.array(historyEntrySchema).optional(),
 });
 export type RawArticle = z.output<typeof articleSchema>;
 

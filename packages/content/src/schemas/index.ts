@@ -3,6 +3,7 @@ export * from './blocks';
 export * from './topic';
 export * from './author';
 export * from './article';
+export * from './article-history';
 export * from './site-setting';
 export * from './home-page';
 export * from './related';

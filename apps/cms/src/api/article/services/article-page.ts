@@ -16,6 +16,7 @@ import type {
   RawArticle,
   RawAuthorRef,
   RawBodyComponent,
+  RawHistoryEntry,
   RawMedia,
   RawReference,
   RawSeo,
@@ -45,6 +46,14 @@ const sqlFor = (d: Dialect) => {
     `(SELECT ${obj}('name', p.name, 'slug', p.slug, 'credentials', p.credentials, 'roleTitle', p.role_title,
         'avatar', ${embed(media('api::author.author', 'p.id', 'avatar'))})
       FROM ${link} l JOIN authors p ON p.id = l.author_id WHERE l.article_id = a.id LIMIT 1)`;
+  // What readers see of the article's history: newest first, never who recorded it (recordedBy).
+  // The reviewer is named without an avatar: the history lists names only.
+  const history = `(SELECT ${agg}(${obj}('kind', h.kind, 'occurredAt', h.occurred_at, 'note', h.note,
+        'reviewer', ${embed(`(SELECT ${obj}('name', p.name, 'slug', p.slug, 'credentials', p.credentials)
+          FROM article_history_reviewer_lnk l JOIN authors p ON p.id = l.author_id
+          WHERE l.article_history_id = h.id LIMIT 1)`)}) ORDER BY h.occurred_at DESC, h.id DESC)
+      FROM article_history h
+      WHERE h.article_document_id = a.document_id AND h.show_to_readers = ${d === 'postgres' ? 'true' : '1'})`;
   const component = (type: string, { table, fields }: ComponentSql) =>
     `WHEN '${type}' THEN (SELECT ${obj}(${fields}) FROM ${table} x WHERE x.id = c.cmp_id)`;
   // Keyed by block kind: a kind added to the contract does not compile until it is read here.
@@ -93,7 +102,8 @@ const sqlFor = (d: Dialect) => {
           .map(([type, sql]) => component(type, sql))
           .join('\n        ')}
         END) ORDER BY c.field, c."order")
-      FROM articles_cmps c WHERE c.entity_id = a.id AND c.field IN ('body', 'references', 'seo')) AS components
+      FROM articles_cmps c WHERE c.entity_id = a.id AND c.field IN ('body', 'references', 'seo')) AS components,
+    ${history} AS history
   FROM articles a WHERE a.slug = ? AND a.published_at IS NOT NULL
   ORDER BY a.id LIMIT 1`;
 };
@@ -107,6 +117,7 @@ const json = <T>(value: unknown): T | null =>
   value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 type Row = Record<string, unknown>;
+type StoredHistoryEntry = Omit<RawHistoryEntry, 'occurredAt'> & { occurredAt: unknown };
 type StoredComponent = { field: string; __component: string; id: number; data: Json | null };
 
 // The API suite checks what this returns against the REST find and the committed fixtures.
@@ -137,6 +148,11 @@ const toPage = (row: Row): RawArticle => {
     seo: seo?.data
       ? { ...(withId(seo) as RawSeo), noindex: seo.data.noindex === null ? null : Boolean(seo.data.noindex) }
       : null,
+    // Not an article attribute (the REST find has no such field): records of api::article-history.
+    history: (json<StoredHistoryEntry[]>(row.history) ?? []).map((entry) => ({
+      ...entry,
+      occurredAt: requiredIsoDateTime(entry.occurredAt, 'article_history.occurred_at'),
+    })),
   };
 };
 

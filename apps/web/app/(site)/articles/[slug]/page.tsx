@@ -3,6 +3,7 @@ import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { AlsoLike } from '@/components/article/AlsoLike';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { ArticleHeader } from '@/components/article/ArticleHeader';
+import { ArticleHistory } from '@/components/article/ArticleHistory';
 import { ArticleJsonLd } from '@/components/article/ArticleJsonLd';
 import { CoverImage } from '@/components/article/CoverImage';
 import { MedicalDisclaimer } from '@/components/article/MedicalDisclaimer';
@@ -76,6 +77,7 @@ export default async function ArticlePage({ params }: Props) {
           <div className={styles.main}>
             <ArticleBody sections={article.body} />
             <References references={article.references} />
+            <ArticleHistory entries={article.history} />
             <MedicalDisclaimer text={settings.medicalDisclaimer} />
           </div>
         </div>
