@@ -81,10 +81,24 @@ export const PRIVATE_KEYS = [
   'scheduledUnpublishAt',
   'isActive',
   'blocked',
+  // Editorial: the review plan, who recorded a history entry, the reviewer's admin account.
+  'nextReviewDue',
+  'updateKind',
+  'changeNote',
+  'reviewRequired',
+  'reviewedContentHash',
+  'reviewIntervalMonths',
+  'adminEmail',
+  'recordedBy',
 ] as const;
 
 /** The demo admin accounts' emails: an admin identity in a public answer is a leak. */
-export const ADMIN_EMAILS = [CMS_ENV.ADMIN_EMAIL, CMS_ENV.EDITOR_EMAIL, CMS_ENV.AUTHOR_EMAIL].filter(Boolean);
+export const ADMIN_EMAILS = [
+  CMS_ENV.ADMIN_EMAIL,
+  CMS_ENV.EDITOR_EMAIL,
+  CMS_ENV.AUTHOR_EMAIL,
+  CMS_ENV.REVIEWER_EMAIL,
+].filter(Boolean);
 
 /** Every private key or admin email found in a response body. */
 export const privateLeaks = (text: string): string[] => [
