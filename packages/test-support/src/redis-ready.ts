@@ -19,7 +19,11 @@ export const pingRedis = (port: number): Promise<boolean> =>
  * Resolves once the redis-server on `port` answers PING. Throws if `isAlive` says its process has
  * exited, or if it does not answer within `timeoutMs`.
  */
-export async function waitForRedis(port: number, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitForRedis(
+  port: number,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`redis-server on port ${port} exited`);
