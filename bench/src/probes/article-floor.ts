@@ -134,7 +134,7 @@ export async function articleFloor(knex: Knex, slug: string) {
   const id = Number(article.id);
 
   // 2. Its relations, each a query of its own.
-  const [cover, author, reviewer, topics, components] = await Promise.all([
+  const [cover, author, reviewer, topics, components, history] = await Promise.all([
     mediaQuery(knex, 'api::article.article', [id], 'cover'),
     personQuery(knex, 'articles_author_lnk', id),
     personQuery(knex, 'articles_reviewer_lnk', id),
@@ -148,6 +148,18 @@ export async function articleFloor(knex: Knex, slug: string) {
       .whereIn('field', ['body', 'references', 'seo'])
       .orderBy([{ column: 'field' }, { column: 'order' }])
       .select('field', 'component_type', 'cmp_id') as Promise<Row[]>,
+    // The history readers see (article-history records), newest first, with the reviewer's name.
+    knex('article_history as h')
+      .leftJoin('article_history_reviewer_lnk as l', 'l.article_history_id', 'h.id')
+      .leftJoin('authors as p', 'p.id', 'l.author_id')
+      .where('h.article_document_id', article.document_id as string)
+      // A bare boolean column: true on PostgreSQL, 1 on SQLite.
+      .whereRaw('h.show_to_readers')
+      .orderBy([
+        { column: 'h.occurred_at', order: 'desc' },
+        { column: 'h.id', order: 'desc' },
+      ])
+      .select('h.kind', 'h.occurred_at', 'h.note', 'p.name', 'p.slug', 'p.credentials') as Promise<Row[]>,
   ]);
 
   // 3. The components' rows (one query per component type present), takeaway items and media.
@@ -236,6 +248,12 @@ export async function articleFloor(knex: Knex, slug: string) {
     body: inField('body').map((c) => ({ __component: c.type, ...c.data })),
     references: inField('references').map((c) => c.data),
     seo: inField('seo')[0]?.data ?? null,
+    history: history.map((h) => ({
+      kind: h.kind,
+      occurredAt: dateTime(h.occurred_at),
+      note: h.note,
+      reviewer: h.slug === null ? null : { name: h.name, slug: h.slug, credentials: h.credentials },
+    })),
   };
 }
 
