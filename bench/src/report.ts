@@ -263,6 +263,29 @@ export function renderReport(r: BenchResults): string {
     ),
   );
 
+  if (r.sizes.some((size) => size.editorial)) {
+    parts.push(
+      '',
+      "## The admin's editorial panels",
+      '',
+      'As an editor opens them, single client, p50 / p99 in ms; SQL statements per request include the admin session check.',
+      '',
+      table(
+        ['database', 'articles', 'panel', 'SQL statements', 'single p50 / p99', 'rows listed'],
+        r.sizes.flatMap((size) =>
+          (size.editorial ?? []).map((c) => [
+            size.database,
+            size.articles.toLocaleString('en'),
+            c.label,
+            c.statements,
+            `${f1(c.single.p50Ms)} / ${f1(c.single.p99Ms)}`,
+            c.rows,
+          ]),
+        ),
+      ),
+    );
+  }
+
   const at = (d: string, n: number) => r.sizes.find((x) => x.database === d && x.articles === n);
   const small = at('postgres', 10_000);
   const large = at('postgres', 100_000);

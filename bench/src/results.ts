@@ -1,4 +1,5 @@
 /** The shape of one benchmark run, as written to docs/benchmarks.json and read by bench:check. */
+import type { EditorialMeasure } from './probes/editorial-calls';
 import type { LighthouseMedian, LighthouseResult } from './probes/lighthouse';
 import type { LoadResult, SequentialResult } from './probes/http-load';
 import type { CacheCounts } from './probes/next-cache-hits';
@@ -15,6 +16,8 @@ export type SizeResult = {
   /** The bulk generator from the demo content up to `articles`. */
   generateSeconds: number;
   calls: CallMeasure[];
+  /** The admin's editorial panels (absent in runs before they were measured). */
+  editorial?: EditorialMeasure[];
   /** Peak resident memory of the CMS while its calls were under load. */
   cmsPeakRssBytes: number;
 };

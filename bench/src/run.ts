@@ -34,6 +34,7 @@ import { fetchFloorArticle } from './floor-article';
 import { serveWithNginx } from './probes/nginx';
 import { fetchBody, measurePageWeight } from './probes/page-weight';
 import { measurePublishToLive } from './probes/publish-to-live';
+import { countEditorialStatements, editorialInputs, measureEditorialCalls } from './probes/editorial-calls';
 import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
 import { renderReport } from './report';
 import type { BenchResults, FloorResult, ScaleOutResult, SiteResult, SizeResult } from './results';
@@ -402,9 +403,15 @@ const measureSize = async (
         seed: false,
         countStatements: true,
       });
+      // The editorial panels are admin calls: the first login registers the run's admin.
+      const editorial = await editorialInputs(knex);
+      const env = exampleCmsEnv();
+      const login = { email: env.EDITOR_EMAIL, password: env.EDITOR_PASSWORD };
       let statements;
+      let editorialStatements;
       try {
         statements = await countStatements(cmsUrl, inputs);
+        editorialStatements = await countEditorialStatements(cmsUrl, login, editorial);
       } finally {
         await counting.stop();
       }
@@ -423,7 +430,26 @@ const measureSize = async (
           load: settings,
         });
         const cmsPeakRssBytes = sampler.stop().cms;
-        const size: SizeResult = { database: kind, articles, demoSeedSeconds, generateSeconds, calls, cmsPeakRssBytes };
+        log(`${label}: editorial panels`);
+        const editorialCalls = await measureEditorialCalls({
+          cmsUrl,
+          login,
+          inputs: editorial,
+          statements: editorialStatements,
+          samples: settings.samples,
+        });
+        for (const c of editorialCalls) {
+          log(`  ${c.call}: p50 ${c.single.p50Ms.toFixed(1)} ms, ${c.statements} SQL statements, ${c.rows} rows`);
+        }
+        const size: SizeResult = {
+          database: kind,
+          articles,
+          demoSeedSeconds,
+          generateSeconds,
+          calls,
+          editorial: editorialCalls,
+          cmsPeakRssBytes,
+        };
         const site = parts.site ? await measureSite(cms, secrets, kind, articles, slugs, fresh, topics, popular) : null;
         return { size, site };
       } finally {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import type { LoadResult } from '../src/probes/http-load';
+import type { EditorialCallId, EditorialMeasure } from '../src/probes/editorial-calls';
 import type { CallId, CallMeasure } from '../src/probes/strapi-calls';
 import type { CacheCounts } from '../src/probes/next-cache-hits';
 import type { BenchResults, EdgePageResult, ScaleOutResult, SiteResult, SizeResult } from '../src/results';
@@ -36,6 +37,14 @@ const call = (id: CallId, productMs: number, floorMs: number, statements: number
   floorChecked: id === 'article' ? 50 : 0,
 });
 
+const panel = (id: EditorialCallId, p50Ms: number, statements: number): EditorialMeasure => ({
+  call: id,
+  label: id,
+  statements,
+  single: seq(p50Ms),
+  rows: 12,
+});
+
 const size = (database: 'postgres' | 'sqlite', articles: number, articleFloorMs = 1): SizeResult => ({
   database,
   articles,
@@ -48,6 +57,7 @@ const size = (database: 'postgres' | 'sqlite', articles: number, articleFloorMs 
     call('listing', 9, 1, 8),
     call('search', 3, 1, 8),
   ],
+  editorial: [panel('reviews-due', 12, 5), panel('impact', 6, 5), panel('impact-most-pinned', 30, 5)],
 });
 
 const lh = (page: string, performance = 98, tbtMs = 30) => ({
@@ -408,4 +418,21 @@ test('smoke: the framework floor must be built and audited, its figures are not 
   assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
   delete r.site!.floor;
   assert.equal(outcome(r, SMOKE_TARGETS, 'Framework floor').outcome, 'not measured');
+});
+
+test('editorial panels: missed by a statement per row or a slow panel, not measured in runs without them', () => {
+  const perRow = fullRun();
+  perRow.sizes[2].editorial![2].statements = 40;
+  assert.equal(outcome(perRow, FULL_TARGETS, 'Admin editorial panels (reviews due').outcome, 'missed');
+  assert.equal(outcome(perRow, SMOKE_TARGETS, 'Admin editorial panels (reviews due').outcome, 'missed');
+  assert.equal(outcome(perRow, FULL_TARGETS, 'Admin editorial panels: single-client').outcome, 'met');
+
+  const slow = fullRun();
+  slow.sizes[2].editorial![0].single = seq(140);
+  assert.equal(outcome(slow, FULL_TARGETS, 'Admin editorial panels: single-client').outcome, 'missed');
+
+  const older = fullRun();
+  for (const s of older.sizes) delete s.editorial;
+  assert.equal(outcome(older, FULL_TARGETS, 'Admin editorial panels: single-client').outcome, 'not measured');
+  assert.equal(outcome(older, SMOKE_TARGETS, 'Admin editorial panels (reviews due').outcome, 'not measured');
 });

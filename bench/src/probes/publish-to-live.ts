@@ -4,6 +4,7 @@
  * from (the site; in the scale-out part the edge and each site instance, polled side by side).
  * Baseline, measured in the same runs: the Publish call alone (the CMS's share of the total).
  */
+import { adminHeaders, json } from './admin-session';
 import { percentile } from './http-load';
 
 type Latency = { p50Ms: number; p95Ms: number; maxMs: number };
@@ -30,11 +31,6 @@ const latency = (samples: number[]): Latency => ({
   maxMs: Math.max(...samples),
 });
 
-const json = async <T>(res: Response): Promise<T> => {
-  if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-  return (await res.json()) as T;
-};
-
 export async function measurePublishToLive(options: {
   cmsUrl: string;
   /** Where readers are served from, by name: each is polled until it shows the new version. */
@@ -48,17 +44,7 @@ export async function measurePublishToLive(options: {
   const names = Object.keys(places);
   if (names.length === 0) throw new Error('publish-to-live needs at least one place to poll');
   const articles = `${cmsUrl}/content-manager/collection-types/api::article.article`;
-  // A fresh production CMS has no admin: register the first one, as the admin's first-run screen does.
-  const { data: init } = await json<{ data: { hasAdmin: boolean } }>(await fetch(`${cmsUrl}/admin/init`));
-  const credentials = { email: options.email, password: options.password };
-  const { data: login } = await json<{ data: { token: string } }>(
-    await fetch(`${cmsUrl}/admin/${init.hasAdmin ? 'login' : 'register-admin'}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(init.hasAdmin ? credentials : { ...credentials, firstname: 'Bench', lastname: 'Editor' }),
-    }),
-  );
-  const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
+  const auth = await adminHeaders(cmsUrl, options.email, options.password);
   const { data: found } = await json<{ data: Array<{ documentId: string; excerpt: string }> }>(
     await fetch(`${cmsUrl}/api/articles?filters[slug][$eq]=${encodeURIComponent(slug)}&fields[0]=excerpt`),
   );
