@@ -70,15 +70,11 @@ const historyKind = (kind: UpdateKind, firstPublish: boolean, substantive: boole
   return kind === 'correction' ? ('corrected' as const) : ('updated' as const);
 };
 
-const needsReview = async (strapi: Core.Strapi, draft: ArticleVersion) => {
-  const row = (await strapi.db.query(ARTICLE).findOne({
-    where: { id: draft.id },
-    select: ['id'],
-    populate: { topics: { select: ['healthTopic'] } },
-  })) as { topics?: Array<{ healthTopic: boolean }> } | null;
-  const health = (row?.topics ?? []).some((t) => t.healthTopic);
+/** A health-topic article whose content differs from what a reviewer last signed off. */
+const needsReview = (draft: ArticleVersion) => {
+  const topics = (draft.topics ?? []) as Array<{ healthTopic: boolean }>;
   // What a reviewer signed off is kept as a hash: publishing that very content needs no new review.
-  return health && contentHash(draft) !== draft.reviewedContentHash;
+  return topics.some((t) => t.healthTopic) && contentHash(draft) !== draft.reviewedContentHash;
 };
 
 export const loadVersion = (strapi: Core.Strapi, documentId: string, status: 'draft' | 'published') => {
@@ -90,6 +86,8 @@ export const loadVersion = (strapi: Core.Strapi, documentId: string, status: 'dr
     populate: {
       body: { on: Object.fromEntries(body.components.map((uid) => [uid, { populate: '*' }])) },
       references: true,
+      // Whether a substantive publish needs a new medical review (read with the version, not again).
+      topics: { fields: ['healthTopic'] },
     },
   } as never) as Promise<ArticleVersion | null>;
 };
@@ -128,7 +126,7 @@ export const registerContentUpdatedAt = (strapi: Core.Strapi) => {
         note: note ?? (history === 'published' ? FIRST_PUBLISHED_NOTE : DEFAULT_UPDATE_NOTE),
       });
     }
-    const reviewRequired = substantive && (await needsReview(strapi, draft)) ? { reviewRequired: true } : {};
+    const reviewRequired = substantive && needsReview(draft) ? { reviewRequired: true } : {};
     // On the draft, so the publish copies it (and the kind's and note's reset) into the published version.
     await strapi.db.query(ARTICLE).update({
       where: { id: draft.id },

@@ -3,8 +3,10 @@
  * demo seed records as `api::article-history` entries. Checked here so a slip in the demo content
  * fails with the file and entry named, not as a database error mid-seed.
  */
+import type { HistoryKind as RecordedKind } from '../utils/article-history';
+
 /** `published` is not among them: the first publish records it (content-updated-at middleware). */
-export const HISTORY_KINDS = ['updated', 'corrected', 'reviewed'] as const;
+export const HISTORY_KINDS = ['updated', 'corrected', 'reviewed'] as const satisfies readonly RecordedKind[];
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export type HistorySpec = {

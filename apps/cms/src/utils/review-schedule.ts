@@ -18,3 +18,7 @@ export const addMonths = (day: string, months: number): string => {
 };
 
 export const utcToday = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** `day` (YYYY-MM-DD) plus `days` days. */
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

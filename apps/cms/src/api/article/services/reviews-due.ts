@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
+import { addDays, utcToday } from '../../../utils/review-schedule';
 import { isoDate } from '../../../utils/sql-dates';
 
 export const DUE_WITHIN_DAYS = 30;
@@ -40,11 +41,8 @@ const SQL = `
    ORDER BY CASE WHEN a.review_required = true THEN 0 ELSE 1 END, a.next_review_due, a.id
    LIMIT ${LIMIT}`;
 
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(today = new Date().toISOString().slice(0, 10)): Promise<ReviewDue[]> {
+  async list(today = utcToday()): Promise<ReviewDue[]> {
     const result: unknown = await strapi.db.connection.raw(SQL, { until: addDays(today, DUE_WITHIN_DAYS) });
     // PostgreSQL answers { rows }, SQLite (better-sqlite3) the rows themselves.
     const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
