@@ -47,12 +47,14 @@ ensure_debian_tools() {
   ensure_edge_tools
 }
 
-# The edge cache (infra/edge): Debian's Varnish and varnish-modules (xkey, vsthrottle).
+# The edge cache (infra/edge): Debian's Varnish and varnish-modules (xkey, vsthrottle), and the
+# exporter of its counters to Prometheus.
 ensure_edge_tools() {
   local missing=()
   command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || missing+=(varnish)
   compgen -G '/usr/lib/*/varnish/vmods/libvmod_xkey.so' >/dev/null || compgen -G '/usr/lib/varnish/vmods/libvmod_xkey.so' >/dev/null ||
     missing+=(varnish-modules)
+  command -v prometheus-varnish-exporter >/dev/null 2>&1 || missing+=(prometheus-varnish-exporter)
   apt_install "${missing[@]}"
 }
 

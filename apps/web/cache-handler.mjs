@@ -23,11 +23,37 @@ import { connectSharedRedis, timeBoundRedisHandler } from './redis-fallback-hand
 /** Stale entries stay in Redis this long: an instance started during a CMS outage still has them. */
 const KEEP_STALE_SECONDS = 7 * 24 * 60 * 60;
 
+/**
+ * Counts each layer's lookups for the metrics endpoint (lib/site-metrics.ts; absent during
+ * builds). Layers are asked in order, so memory is asked only when Redis missed or failed.
+ * @template {{ get: (key: string, meta: any) => Promise<unknown> }} H
+ * @param {H} handler
+ * @param {'redis' | 'memory'} layer
+ * @returns {H}
+ */
+const counted = (handler, layer) => ({
+  ...handler,
+  async get(key, meta) {
+    const metrics =
+      /** @type {Record<symbol, { cacheLookups: { inc(labels: Record<string, string>): void } } | undefined>} */ (
+        globalThis
+      )[Symbol.for('nourish.metrics')];
+    try {
+      const value = await handler.get(key, meta);
+      metrics?.cacheLookups.inc({ layer, result: value ? 'hit' : 'miss' });
+      return value;
+    } catch (error) {
+      metrics?.cacheLookups.inc({ layer, result: 'error' });
+      throw error;
+    }
+  },
+});
+
 CacheHandler.onCreation(() => {
   const memory = createLruHandler({ maxItemsNumber: 2000, maxItemSizeBytes: 256 * 1024 * 1024 });
   const redisUrl = process.env.REDIS_URL;
   // `next build` renders nothing worth sharing and must not need Redis.
-  if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] };
+  if (!redisUrl || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [counted(memory, 'memory')] };
 
   const timeoutMs = Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 5000);
   const client = connectSharedRedis(redisUrl, timeoutMs);
@@ -43,6 +69,8 @@ CacheHandler.onCreation(() => {
     [Symbol.for('nourish.sharedCacheExpiry')]: async (/** @type {string[]} */ tags) => {
       for (const tag of tags) await shared.revalidateTag(tag);
     },
+    // For the readiness probe (ops/probes.mjs).
+    [Symbol.for('nourish.sharedCacheConnected')]: () => client.isReady,
   });
   // What this instance reads from Redis is kept in memory too, for when Redis goes away; pages
   // carry their lifetime, which Next does not know for pages other instances rendered.
@@ -56,7 +84,7 @@ CacheHandler.onCreation(() => {
     },
   };
   return {
-    handlers: [sharedKeptInMemory, memory],
+    handlers: [counted(sharedKeptInMemory, 'redis'), counted(memory, 'memory')],
     ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge * 1.5, KEEP_STALE_SECONDS) },
   };
 });

@@ -9,11 +9,16 @@
  *   the page below: Next's document for a failed render is empty until its JavaScript runs;
  * - a page that explains the outage itself (search) -> 503 instead of 200, its body unchanged.
  * Client-side navigations (RSC requests) pass through: the router shows error.tsx for them.
- * Everything else passes through untouched. Usage: node server.mjs [-p 3000] [-H 0.0.0.0]
+ * Everything else passes through untouched. Before Next, it answers the probes (/_live, /_ready:
+ * ops/probes.mjs) and times every request for the metrics endpoint (ops/metrics.mjs), which
+ * listens on a port of its own. Usage: node server.mjs [-p 3000] [-H 0.0.0.0]
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, STATUS_CODES } from 'node:http';
 import { parseArgs } from 'node:util';
+
+import { createSiteMetrics, serveMetrics } from './ops/metrics.mjs';
+import { createProbes } from './ops/probes.mjs';
 
 // As `next start`: the production build, with React's production code (read when Next loads).
 process.env.NODE_ENV = 'production';
@@ -56,6 +61,16 @@ const statusToSend = (status, request) => {
   if (status === 200 && request.answerUnavailable) return 503;
   return status;
 };
+
+const metrics = createSiteMetrics();
+// The app's counters (lib/site-metrics.ts): the app is bundled apart and reaches them here.
+Object.assign(globalThis, { [Symbol.for('nourish.metrics')]: metrics.app });
+const metricsServer = serveMetrics(metrics.registry);
+const answerProbe = createProbes({
+  cmsUrl: process.env.STRAPI_URL || 'http://localhost:1337',
+  redisUrl: process.env.REDIS_URL || undefined,
+  timeoutMs: Number(process.env.CMS_TIMEOUT_MS ?? 2000),
+});
 
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
@@ -110,6 +125,8 @@ const answerOutagesWith503 = (req, res, request) => {
 };
 
 const server = createServer((req, res) => {
+  metrics.timeRequest(req, res);
+  if (answerProbe(req, res)) return;
   /** @type {import('./lib/availability').RequestAvailability} */
   const request = { cmsUnavailable: false, answerUnavailable: false };
   answerOutagesWith503(req, res, request);
@@ -129,6 +146,7 @@ server.listen(port, hostname, () => {
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
     server.close();
+    metricsServer?.close();
     process.exit(0);
   });
 }

@@ -17,8 +17,15 @@ import { SuiteService as Service } from '../fixtures/suite-service';
 
 export const SITE_PORT = Number(process.env.E2E_EDGE_SITE_PORT ?? 3101);
 export const EDGE_PORT = Number(process.env.E2E_EDGE_PORT ?? 3102);
+/** The site's metrics endpoint (apps/web/ops/metrics.mjs), on a port of its own. */
+export const SITE_METRICS_PORT = Number(process.env.E2E_EDGE_SITE_METRICS_PORT ?? 3103);
+export const SITE_METRICS_TOKEN = 'e2e-site-metrics-token-0123456789';
 export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 export const EDGE_URL = `http://127.0.0.1:${EDGE_PORT}`;
+/** Varnish's counters for Prometheus (infra/edge/start.sh, EDGE_METRICS_LISTEN). */
+export const EDGE_METRICS_PORT = Number(process.env.E2E_EDGE_METRICS_PORT ?? 3104);
+/** Varnish's working directory: `varnishadm -n` reads the edge's state from it. */
+export const EDGE_WORKDIR = path.join(os.tmpdir(), `nourish-edge-e2e-${EDGE_PORT}`);
 export { CMS_URL };
 
 const TMP = path.join(E2E_TMP, 'edge');
@@ -36,7 +43,7 @@ export async function startEdgeStack(): Promise<EdgeStack> {
     {
       logDir: TMP,
       cwd: path.join(ROOT, 'apps/web'),
-      readyUrl: `${SITE_URL}/robots.txt`,
+      readyUrl: `${SITE_URL}/_live`,
       readyTimeoutMs: 120_000,
       env: {
         ...processEnv,
@@ -47,6 +54,8 @@ export async function startEdgeStack(): Promise<EdgeStack> {
         PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
         REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
         EDGE_PURGE_URLS: `${EDGE_URL}/`,
+        METRICS_PORT: String(SITE_METRICS_PORT),
+        METRICS_TOKEN: SITE_METRICS_TOKEN,
       },
     },
   );
@@ -62,7 +71,8 @@ export async function startEdgeStack(): Promise<EdgeStack> {
       EDGE_PUBLIC_HOST: `127.0.0.1:${EDGE_PORT}`,
       EDGE_MEMORY: '64m',
       // Varnish's worker user must be able to reach its working directory.
-      EDGE_WORKDIR: path.join(os.tmpdir(), `nourish-edge-e2e-${EDGE_PORT}`),
+      EDGE_WORKDIR,
+      EDGE_METRICS_LISTEN: `127.0.0.1:${EDGE_METRICS_PORT}`,
     },
   });
   const stack: EdgeStack = {

@@ -3,7 +3,8 @@
  * 60 s, then restarted on the same database. Throughout, every page the site rendered before
  * answers 200 from its own cache; a page it never rendered, and search, answer 503 with
  * Retry-After within 3 s; nothing answers 500. Once the CMS is back, a publish goes live without
- * restarting the site.
+ * restarting the site. The site's readiness probe follows: not ready while the CMS is frozen
+ * (live all along), ready again by itself once it is back.
  */
 import { expect, test } from '@playwright/test';
 
@@ -149,6 +150,13 @@ test('with the CMS frozen, rendered pages stay 200 and the rest answer 503 withi
   // The freeze is real: the CMS accepts connections but answers nothing.
   await expect(fetch(`${RESILIENCE_CMS_URL}/_health`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
 
+  // Readiness (apps/web/ops/probes.mjs) says so within its CMS timeout; liveness does not change.
+  const ready = await fetch(`${RESILIENCE_SITE_URL}/_ready`, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS + 1000) });
+  expect(ready.status, 'the site is not ready while its CMS is frozen').toBe(503);
+  const readiness = (await ready.json()) as { checks: { cms: { ok: boolean } } };
+  expect(readiness.checks.cms.ok, 'the failing check is the CMS').toBe(false);
+  expect((await fetch(`${RESILIENCE_SITE_URL}/_live`)).status, 'the site is still live').toBe(204);
+
   await expectStillServed('with the CMS frozen');
   for (const path of neverRendered.slice(0, 2)) {
     expectUnavailable(path, await get(path), /not answering at the moment/);
@@ -176,6 +184,14 @@ test('after the CMS returns, a page it could not render renders and a publish go
   test.setTimeout(300_000);
   const sitePid = site.child.pid;
   cms = await startCms();
+
+  // Ready again by itself, with no restart.
+  await expect
+    .poll(async () => (await fetch(`${RESILIENCE_SITE_URL}/_ready`)).status, {
+      message: 'the site is ready again',
+      timeout: 15_000,
+    })
+    .toBe(200);
 
   const missed = neverRendered[0];
   await expect

@@ -60,6 +60,11 @@ sub vcl_recv {
     if (req.method == "PURGE") {
         call edge_purge;
     }
+    # The sites' probes are for this edge (which asks them directly) and orchestrators, not the
+    # public: their answers name what failed inside.
+    if (req.url ~ "^/_(live|ready)(\?|$)") {
+        return (synth(404, "Not Found"));
+    }
     if (req.method !~ "^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$") {
         return (synth(405, "Method Not Allowed"));
     }

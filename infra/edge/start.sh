@@ -17,6 +17,9 @@
 #                      varnishncsa (default); off: only errors, fetch failures and backend health
 #                      (a few % to a quarter more req/s on cache hits here; what the benchmark
 #                      runs, as its nginx baseline runs with access_log off)
+#   EDGE_METRICS_LISTEN  address:port of a Prometheus endpoint for this Varnish's counters (cache
+#                      hits, misses and grace hits, backend health, purges), served by Debian's
+#                      prometheus-varnish-exporter; unset: none. Never publish it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +30,7 @@ PUBLIC_PROTO="${EDGE_PUBLIC_PROTO:-http}"
 MEMORY="${EDGE_MEMORY:-256m}"
 WORKDIR="${EDGE_WORKDIR:-/tmp/nourish-edge-${LISTEN##*:}}"
 REQUEST_LOG="${EDGE_REQUEST_LOG:-on}"
+METRICS_LISTEN="${EDGE_METRICS_LISTEN:-}"
 
 fail() { echo "edge: $*" >&2; exit 1; }
 IFS=', ' read -r -a BACKENDS <<<"$BACKEND"
@@ -53,41 +57,65 @@ mkdir -p "$WORKDIR"
 chmod 0755 "$WORKDIR"
 install -m 0644 "$HERE/nourish.vcl" "$WORKDIR/nourish.vcl"
 umask 022
-# One backend per site instance, all with the same probe; `sites` (round robin) skips the sick
-# ones. A fetch that fails on one instance is retried on the next healthy one (`after_<name>`, a
-# fallback director over the others in order), N-1 times at most, before the stale fallback.
+# Each site instance is declared twice, with the same address: `site_N` probed on /_ready (it can
+# reach its CMS and its cache) and `site_N_alive` probed on /_live (the process answers). `sites`
+# picks round robin among the ready instances, and only when none is ready (a CMS outage for all)
+# among the live ones, which still serve what their caches hold. A fetch that fails on one
+# instance is retried on the next (`after_site_N`: the others, ready ones first), N-1 times at most,
+# before the stale fallback.
 backends_vcl=""
-init_vcl="    new sites = directors.round_robin();"$'\n'
+init_vcl="    new ready = directors.round_robin();"$'\n'"    new alive = directors.round_robin();"$'\n'
 retry_vcl=""
 count=${#BACKENDS[@]}
 for ((i = 0; i < count; i++)); do
-  name="site_$((i + 1))"
-  backends_vcl+="backend $name {
+  for probe in ready alive; do
+    name="site_$((i + 1))"
+    [ "$probe" = alive ] && name+="_alive"
+    backends_vcl+="backend $name {
     .host = \"${BACKENDS[i]%:*}\";
     .port = \"${BACKENDS[i]##*:}\";
     .connect_timeout = 1s;
     .first_byte_timeout = 15s;
     .between_bytes_timeout = 10s;
-    .probe = site_alive;
+    .probe = site_$probe;
 }
 "
-  init_vcl+="    sites.add_backend($name);"$'\n'
-  if [ "$count" -gt 1 ]; then
-    init_vcl+="    new after_$name = directors.fallback();"$'\n'
-    for ((j = 1; j < count; j++)); do
-      init_vcl+="    after_$name.add_backend(site_$(((i + j) % count + 1)));"$'\n'
-    done
-    retry_vcl+="        if (bereq.http.X-Edge-Failed-Backend == \"$name\") { set bereq.backend = after_$name.backend(); }"$'\n'
-  fi
+    init_vcl+="    $probe.add_backend($name);"$'\n'
+  done
 done
+init_vcl+="    new sites = directors.fallback();"$'\n'"    sites.add_backend(ready.backend());"$'\n'"    sites.add_backend(alive.backend());"$'\n'
+if [ "$count" -gt 1 ]; then
+  for ((i = 0; i < count; i++)); do
+    name="site_$((i + 1))"
+    init_vcl+="    new after_$name = directors.fallback();"$'\n'
+    for suffix in "" _alive; do
+      for ((j = 1; j < count; j++)); do
+        init_vcl+="    after_$name.add_backend(site_$(((i + j) % count + 1))$suffix);"$'\n'
+      done
+    done
+    retry_vcl+="        if (bereq.http.X-Edge-Failed-Backend ~ \"^$name(_alive)?\$\") { set bereq.backend = after_$name.backend(); }"$'\n'
+  done
+fi
 
 cat > "$WORKDIR/backend.vcl" <<VCL
 # Rendered by infra/edge/start.sh; do not edit.
 
-# A static file: says whether a site process answers, whatever the CMS is doing. Sick after 3 of 5
-# probes fail (6-10 s): an instance that is only slow under load keeps being asked.
+# The site can serve fresh pages: its own CMS and cache answer (apps/web/ops/probes.mjs). Out of
+# rotation after 2 of 3 probes fail, back after 2 succeed: a few seconds either way.
+probe site_ready {
+    .url = "/_ready";
+    .interval = 2s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+# The site process answers, whatever the CMS is doing. Sick after 3 of 5 probes fail (6-10 s): an
+# instance that is only slow under load keeps being asked.
 probe site_alive {
-    .url = "/icon.svg";
+    .url = "/_live";
+    .expected_response = 204;
     .interval = 2s;
     .timeout = 2s;
     .window = 5;
@@ -137,6 +165,17 @@ if [ "$REQUEST_LOG" = off ]; then
   masked+=,RespReason,RespHeader,RespUnset,BereqHeader,BereqUnset,BerespHeader,BerespUnset,Timestamp
   masked+=,VCL_call,VCL_return,VCL_use,VCL_Log,Link,Begin,End,Storage,TTL
   log_params=(-p "vsl_mask=-${masked//,/,-}")
+fi
+
+if [ -n "$METRICS_LISTEN" ]; then
+  command -v prometheus-varnish-exporter >/dev/null || fail "EDGE_METRICS_LISTEN is set but prometheus-varnish-exporter is not installed (Debian: apt-get install prometheus-varnish-exporter)"
+  # It lives as long as varnishd, which replaces this shell below and so keeps its PID ($$).
+  (
+    prometheus-varnish-exporter -n "$WORKDIR" -web.listen-address "$METRICS_LISTEN" &
+    exporter=$!
+    while kill -0 $$ 2>/dev/null && kill -0 "$exporter" 2>/dev/null; do sleep 2; done
+    kill "$exporter" 2>/dev/null || true
+  ) &
 fi
 
 echo "edge: listening on $LISTEN, caching ${BACKENDS[*]} ($MEMORY), purges from loopback${PURGE_ALLOW:+ and $PURGE_ALLOW}, request log $REQUEST_LOG"

@@ -7,6 +7,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const mediaOrigin = s3UploadSettings(env)?.publicUrl.origin;
   const mediaOrigins = mediaOrigin ? [mediaOrigin] : [];
   return [
+    // Probes first: nothing else (logging, sessions, rate limits) runs for them.
+    'global::probes',
+    'global::request-metrics',
     // One log line per request costs about a fifth of the API's throughput (bench/). In production
     // the reverse proxy keeps the access log, so it is off there unless REQUEST_LOG=true.
     ...(env.bool('REQUEST_LOG', env('NODE_ENV', 'development') !== 'production') ? ['strapi::logger'] : []),

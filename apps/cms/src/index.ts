@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+
 import type { Core } from '@strapi/strapi';
 
 import { registerEditorialRoutes } from './admin-api/editorial-routes';
@@ -18,10 +20,13 @@ import { registerPublishRules } from './document-middlewares/publish-rules';
 import { registerSearchIndexing } from './document-middlewares/search-indexing';
 import { registerSlugRedirects } from './document-middlewares/slug-redirects';
 import { registerSyncRelatedTargets } from './document-middlewares/sync-related-targets';
+import { startMetricsEndpoint } from './observability/start-metrics-endpoint';
 import { ensureOutboxTable } from './outbox/outbox-table';
 import { withoutSiteNotifications } from './outbox/seeding';
 import { seedDemoContent } from './seed/run';
 import { service } from './utils/services';
+
+let metricsEndpoint: Server | undefined;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +57,11 @@ export default {
     await applyAdminLabels(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await withoutSiteNotifications(() => seedDemoContent(strapi));
     await linkDemoReviewer(strapi);
+    metricsEndpoint = startMetricsEndpoint(strapi);
     await searchIndex.rebuildIfStale();
+  },
+
+  destroy() {
+    metricsEndpoint?.close();
   },
 };

@@ -11,6 +11,7 @@ import { contentDateTests } from './api/content-dates';
 import { editorialApiTests } from './api/editorial-api';
 import { editorialPanelTests } from './api/editorial-panels';
 import { medicalReviewTests } from './api/medical-review';
+import { probeAndMetricsTests } from './api/probes-and-metrics';
 import { publicApiTests } from './api/public-api';
 import { queryBoundsTests } from './api/query-bounds';
 import { seedIdempotencyTests } from './api/seed-idempotency';
@@ -37,5 +38,6 @@ export const describeCmsApi = (kind: DatabaseKind): void => {
     describe('medical review sign-off and article history', () => medicalReviewTests(ctx));
     describe('demo seed', () => seedIdempotencyTests(ctx));
     describe('uploads', () => uploadTests(ctx));
+    describe('probes and metrics', () => probeAndMetricsTests(ctx));
   });
 };

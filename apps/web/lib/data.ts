@@ -19,6 +19,7 @@ import {
 } from './availability';
 import { cmsTimeoutMs, strapiToken, strapiUrl } from './env';
 import { readPreviewSession } from './preview';
+import { fetchFailure, siteMetrics } from './site-metrics';
 
 /** Time-based revalidation for every cached CMS read (route files repeat the literal 300). */
 export const REVALIDATE_SECONDS = 300;
@@ -60,7 +61,23 @@ const reportingAvailability = async <T>(load: () => Promise<T>): Promise<T> => {
 const failFastFetch: typeof fetch = (input, init) =>
   cmsFailedInThisRequest()
     ? Promise.reject(new Error('the CMS already failed during this request'))
-    : fetch(input, init);
+    : countedFetch(input, init);
+
+/** Every call that reaches the CMS, for the metrics endpoint. */
+const countedFetch: typeof fetch = async (input, init) => {
+  const metrics = siteMetrics();
+  const started = performance.now();
+  try {
+    const res = await fetch(input, init);
+    metrics.cmsCalls.inc({ outcome: res.ok ? 'ok' : 'http_error' });
+    return res;
+  } catch (error) {
+    metrics.cmsCalls.inc({ outcome: fetchFailure(error) });
+    throw error;
+  } finally {
+    metrics.cmsCallSeconds.observe({}, (performance.now() - started) / 1000);
+  }
+};
 
 let client: CmsClient | undefined;
 const cms = (): CmsClient =>

@@ -164,7 +164,7 @@ async function main() {
     const cms = start(config, `cms-${index + 1}`, strapi, cmsDir, cmsEnv(config, index));
     await waitUntilReady(cms, {
       name: `CMS ${index + 1}`,
-      url: `${url.cms[index]}/_health`,
+      url: `${url.cms[index]}/_ready`,
       timeoutMs: 300_000,
       isReady: (r) => r.ok,
     });
@@ -190,7 +190,7 @@ async function main() {
     );
     await waitUntilReady(site, {
       name: `site ${index + 1}`,
-      url: `${url.sites[index]}/robots.txt`,
+      url: `${url.sites[index]}/_ready`,
       timeoutMs: 120_000,
       isReady: (r) => r.ok,
     });

@@ -27,6 +27,8 @@ export const changeNotification = z.object({
   // No count limit: the route's 16 KB body limit bounds it, and an overlong list means "refresh all".
   referencedBy: z.array(slug),
   referencedByOverflow: z.boolean().default(false),
+  /** When the change was committed at the CMS: the site measures publish-to-live from it. */
+  changedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type ChangeNotification = z.output<typeof changeNotification>;

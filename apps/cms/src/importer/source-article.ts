@@ -52,5 +52,4 @@ export type SourceArticle = {
 
 /** One item of a source, read or not: a bad item is reported and the run goes on. */
 export type SourceEntry =
-  | { ok: true; article: SourceArticle; warnings: string[] }
-  | { ok: false; sourceKey: string; error: string };
+  { ok: true; article: SourceArticle; warnings: string[] } | { ok: false; sourceKey: string; error: string };

@@ -9,6 +9,7 @@ import os from 'node:os';
 
 import type { Core } from '@strapi/strapi';
 
+import { cmsMetrics } from '../observability/cms-metrics';
 import { outboxStore, type OutboxRow } from './outbox-store';
 import { postToSite, siteTarget, type PostOutcome } from './post-to-site';
 
@@ -31,6 +32,7 @@ const deliver = async (strapi: Core.Strapi, row: OutboxRow) => {
   const store = outboxStore(strapi);
   const target = siteTarget();
   const outcome: PostOutcome = target ? await postToSite(strapi, target, row.notification) : { result: 'rejected' };
+  cmsMetrics.siteNotifications.inc({ outcome: outcome.result });
   if (outcome.result !== 'failed') {
     await store.remove(row.id, INSTANCE_ID);
     return;
@@ -42,6 +44,7 @@ const deliver = async (strapi: Core.Strapi, row: OutboxRow) => {
   }
   if (attempts >= MAX_ATTEMPTS) {
     strapi.log.error(`Site notification ${String(row.id)} dropped after ${String(attempts)} attempts`);
+    cmsMetrics.siteNotifications.inc({ outcome: 'dropped' });
     await store.remove(row.id, INSTANCE_ID);
     return;
   }

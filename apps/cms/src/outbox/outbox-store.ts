@@ -27,7 +27,12 @@ export const outboxStore = (strapi: Core.Strapi) => ({
   enqueue: (notification: SiteNotification, notBefore: number) =>
     withConnection(strapi, async (knex) => {
       const [inserted] = await knex(OUTBOX_TABLE)
-        .insert({ payload: JSON.stringify(notification), attempts: 0, next_attempt_at: notBefore })
+        .insert({
+          // When the change committed: the site measures publish-to-live from it (metrics).
+          payload: JSON.stringify({ ...notification, changedAt: new Date().toISOString() }),
+          attempts: 0,
+          next_attempt_at: notBefore,
+        })
         .returning<Array<{ id: number | string }>>('id');
       if (!inserted) throw new Error('The outbox insert returned no id');
       return Number(inserted.id);

@@ -13,6 +13,8 @@ export type SiteNotification = {
   referencedBy: string[];
   /** More articles point at this one than `referencedBy` names: the site refreshes every article page. */
   referencedByOverflow: boolean;
+  /** ISO time the change committed, set by the outbox. */
+  changedAt?: string;
 };
 
 /**

@@ -8,7 +8,7 @@ import { after, before } from 'node:test';
 
 import type { RawRelated } from '@nourish/content/schemas';
 
-import { APP_DIR, exampleEnv, startCms, type CmsServer } from './cms-server';
+import { APP_DIR, exampleEnv, freePort, startCms, type CmsServer } from './cms-server';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 import { first } from './found';
 import { AdminSession, getJson, type Page } from './http';
@@ -21,6 +21,7 @@ export type ArticleRow = Summary & { topics?: Array<{ slug: string }> };
 export const CONTENT_DIR = path.join(APP_DIR, 'src', 'seed', 'content');
 export const TOKEN = exampleEnv('SITE_API_TOKEN');
 export const REVALIDATE_SECRET = 'test-revalidate-secret-0123456789';
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export { paragraph };
 export const railKeys = (r: RawRelated) =>
@@ -29,6 +30,7 @@ export const railKeys = (r: RawRelated) =>
 export const useSeededCms = (kind: DatabaseKind) => {
   let db: TestDatabase | undefined;
   let env: TestDatabase['env'];
+  let metricsPort = 0;
   const state = {} as {
     cms: CmsServer;
     editor: AdminSession;
@@ -46,6 +48,10 @@ export const useSeededCms = (kind: DatabaseKind) => {
     },
     get webhook() {
       return state.webhook;
+    },
+    /** The metrics endpoint, on its own port (bearer METRICS_TOKEN). */
+    get metricsUrl() {
+      return `http://127.0.0.1:${String(metricsPort)}/metrics`;
     },
     /** The folder the CMS stores uploads in (this run's own temporary public/uploads). */
     get uploadsDir() {
@@ -73,6 +79,7 @@ export const useSeededCms = (kind: DatabaseKind) => {
   before(async () => {
     db = await createTestDatabase(kind);
     state.webhook = await startWebhookReceiver();
+    metricsPort = await freePort();
     // The suite reads the public API far more often than a client may; tests/public-rate-limit.test.ts
     // covers the limit itself.
     env = {
@@ -83,6 +90,8 @@ export const useSeededCms = (kind: DatabaseKind) => {
       PUBLIC_RATE_LIMIT: 'false',
       // The x-sql-statements header, so tests can hold read models to their statement count.
       SQL_STATEMENT_COUNT: 'true',
+      METRICS_PORT: String(metricsPort),
+      METRICS_TOKEN,
     };
     state.cms = await startCms(env);
     state.editor = await AdminSession.login(state.cms.url, exampleEnv('EDITOR_EMAIL'), exampleEnv('EDITOR_PASSWORD'));

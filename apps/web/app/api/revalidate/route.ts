@@ -13,13 +13,14 @@ import { after } from 'next/server';
 import { edgePurgerFromEnv, type EdgePurger } from '@/lib/edge/purge';
 import { expireInSharedCache } from '@/lib/shared-cache-expiry';
 import { revalidateSecret, secretMatches } from '@/lib/secrets';
+import { siteMetrics } from '@/lib/site-metrics';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 let purger: EdgePurger | undefined;
 
 /** Schedules the edge purge for when the response is done; returns how many edges it goes to. */
-function purgeEdgeAfterResponse(tags: string[]): number {
+function purgeEdgeAfterResponse(tags: string[], changedAt: Date | undefined): number {
   let edge: EdgePurger;
   try {
     edge = purger ??= edgePurgerFromEnv();
@@ -29,23 +30,43 @@ function purgeEdgeAfterResponse(tags: string[]): number {
     );
     return 0;
   }
-  if (edge.edges.length === 0) return 0;
+  if (edge.edges.length === 0) {
+    observePublishToLive(changedAt);
+    return 0;
+  }
   after(async () => {
+    let purged = true;
     for (const result of await edge.purge(tags)) {
+      siteMetrics().edgePurges.inc({ outcome: result.ok ? 'ok' : 'failed' });
       if (result.ok)
         console.log(
           `[revalidate] edge ${result.edge}: purged ${result.purged ?? '?'} object(s) for ${tags.length} tag(s)`,
         );
-      else console.error(`[revalidate] edge purge failed at ${result.edge}: ${result.error}`);
+      else {
+        purged = false;
+        console.error(`[revalidate] edge purge failed at ${result.edge}: ${result.error}`);
+      }
     }
+    // Live only once every edge has dropped the old page.
+    if (purged) observePublishToLive(changedAt);
   });
   return edge.edges.length;
+}
+
+function observePublishToLive(changedAt: Date | undefined): void {
+  if (changedAt) siteMetrics().publishToLiveSeconds.observe({}, Math.max(0, Date.now() - changedAt.getTime()) / 1000);
 }
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(request: Request): Promise<Response> {
+  const response = await revalidate(request);
+  siteMetrics().revalidations.inc({ outcome: response.ok ? 'done' : response.status < 500 ? 'refused' : 'failed' });
+  return response;
+}
+
+async function revalidate(request: Request): Promise<Response> {
   if (!secretMatches(request.headers.get('x-revalidate-secret'), revalidateSecret())) {
     return json(401, { error: 'Invalid or missing revalidation secret' });
   }
@@ -70,6 +91,7 @@ export async function POST(request: Request): Promise<Response> {
   // callbacks: the shared cache's expiry is awaited here so the purge cannot beat it (otherwise
   // a reader's request could refill the edge from the old page in Redis meanwhile).
   await expireInSharedCache(tags);
-  const edges = purgeEdgeAfterResponse(tags);
+  const changedAt = parsed.data.changedAt ? new Date(parsed.data.changedAt) : undefined;
+  const edges = purgeEdgeAfterResponse(tags, changedAt);
   return json(200, { revalidated: tags, edgePurges: edges });
 }

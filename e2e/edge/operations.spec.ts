@@ -1,0 +1,124 @@
+/**
+ * Operations at the edge (issue #17): the probes are not public; a site whose CMS is frozen
+ * leaves the edge's rotation by its readiness probe, is still used as the live fallback (it is
+ * the only instance), and comes back by itself; the site's metrics endpoint refuses the public
+ * and counts what a publish does (revalidation, edge purge, publish-to-live time).
+ */
+import { execFileSync } from 'node:child_process';
+
+import { editorApi, paragraphs } from '../fixtures/cms-admin-api';
+import { CMS_URL, EDGE_METRICS_PORT, EDGE_WORKDIR, SITE_METRICS_PORT, SITE_METRICS_TOKEN, SITE_URL } from './stack';
+import { edge, expect, test } from './support';
+
+const METRICS_URL = `http://127.0.0.1:${SITE_METRICS_PORT}/metrics`;
+
+/** Health of each backend as Varnish sees it: { site_1: 'healthy', site_1_alive: 'healthy' }. */
+const backendHealth = (): Record<string, string> => {
+  const listing = execFileSync('varnishadm', ['-n', EDGE_WORKDIR, 'backend.list'], { encoding: 'utf8' });
+  return Object.fromEntries(
+    [...listing.matchAll(/^\S*\.(site_\d+(?:_alive)?)\s+\S+\s+\S+\s+(\w+)/gm)].map((m) => [m[1], m[2].toLowerCase()]),
+  );
+};
+
+const scrape = async (): Promise<string> => {
+  const res = await fetch(METRICS_URL, { headers: { authorization: `Bearer ${SITE_METRICS_TOKEN}` } });
+  expect(res.status, 'a scrape with the token').toBe(200);
+  return res.text();
+};
+
+const sample = (text: string, series: string): number => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+};
+
+test('probes and metrics are not public', async () => {
+  expect((await edge('/_ready')).status, '/_ready through the edge').toBe(404);
+  expect((await edge('/_live')).status, '/_live through the edge').toBe(404);
+  expect((await fetch(`${SITE_URL}/_live`)).status, 'the site answers its own probe').toBe(204);
+  expect((await edge('/metrics')).status, 'no metrics on the public port').toBe(404);
+  expect((await fetch(METRICS_URL)).status, 'a scrape without the token').toBe(401);
+});
+
+test('a publish is counted as a revalidation, an edge purge and a publish-to-live time', async () => {
+  const before = await scrape();
+  const api = await editorApi();
+  const slug = `edge-metrics-${Date.now().toString(36)}`;
+  const { documentId } = await api.createArticle({
+    title: `Edge metrics check ${slug}`,
+    slug,
+    excerpt: 'An article the edge suite publishes to see the site count what follows.',
+    coverAlt: 'No cover: a test article',
+    body: [paragraphs([{ type: 'text', text: `Body of ${slug}.` }])],
+  });
+  await api.publish(documentId);
+  try {
+    const counted = [
+      'nourish_site_revalidations_total{outcome="done"}',
+      'nourish_site_edge_purges_total{outcome="ok"}',
+    ];
+    await expect
+      .poll(
+        async () => {
+          const now = await scrape();
+          return [...counted, 'nourish_site_publish_to_live_seconds_count'].map(
+            (series) => sample(now, series) > sample(before, series),
+          );
+        },
+        { message: 'the revalidation, the purge and the publish-to-live time are counted', timeout: 10_000 },
+      )
+      .toEqual([true, true, true]);
+    const after = await scrape();
+    expect(sample(after, 'nourish_site_edge_purges_total{outcome="failed"}')).toBe(
+      sample(before, 'nourish_site_edge_purges_total{outcome="failed"}'),
+    );
+    expect(sample(after, 'nourish_site_cms_calls_total{outcome="ok"}')).toBeGreaterThan(0);
+    expect(after).toMatch(
+      /nourish_site_http_request_duration_seconds_count\{route="\/api\/revalidate",method="POST",status="2xx"\}/,
+    );
+  } finally {
+    await api.unpublish(documentId);
+  }
+});
+
+test("the edge's counters reach Prometheus: a miss, then a hit", async () => {
+  const metrics = async () => (await fetch(`http://127.0.0.1:${EDGE_METRICS_PORT}/metrics`)).text();
+  const before = await metrics();
+  // A 404 is cached too: the first request is a miss, the second a hit.
+  const path = `/articles/edge-metrics-${Date.now().toString(36)}`;
+  await edge(path);
+  await edge(path);
+  const after = await metrics();
+  for (const series of ['varnish_main_cache_miss', 'varnish_main_cache_hit']) {
+    expect(sample(after, series), `${series} counted`).toBeGreaterThan(sample(before, series));
+  }
+});
+
+test('a site whose CMS is frozen leaves the rotation, is still served as the live fallback, and comes back', async ({
+  stack,
+}) => {
+  test.setTimeout(120_000);
+  await expect.poll(backendHealth, { message: 'both probes healthy at first', timeout: 15_000 }).toEqual({
+    site_1: 'healthy',
+    site_1_alive: 'healthy',
+  });
+  const page = '/articles/magnesium-glycinate';
+  expect((await edge(page)).status).toBe(200);
+
+  stack.cms.signal('SIGSTOP');
+  try {
+    await expect(
+      fetch(`${CMS_URL}/_live`, { signal: AbortSignal.timeout(1500) }),
+      'the CMS is frozen',
+    ).rejects.toThrow();
+    await expect
+      .poll(backendHealth, { message: 'out of the ready rotation, still live', timeout: 30_000, intervals: [1000] })
+      .toEqual({ site_1: 'sick', site_1_alive: 'healthy' });
+    const reply = await edge(page);
+    expect(reply.status, 'the page is still served through the live fallback').toBe(200);
+  } finally {
+    stack.cms.signal('SIGCONT');
+  }
+  await expect
+    .poll(backendHealth, { message: 'back in rotation by itself', timeout: 30_000, intervals: [1000] })
+    .toEqual({ site_1: 'healthy', site_1_alive: 'healthy' });
+});
