@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { createStrapi } from '@strapi/strapi';
 
 import { withoutSiteNotifications } from '../outbox/seeding';
+import { drainOwnDeliveries } from './outbox-drain';
 import { Progress } from './progress';
 import { summaryLine, type RunReport } from './report';
 import { runImport } from './run-import';
@@ -82,6 +83,7 @@ const main = async () => {
     report = args.quietSite ? await withoutSiteNotifications(run) : await run();
     state?.close();
   } finally {
+    await drainOwnDeliveries(strapi);
     await strapi.destroy();
   }
   console.log(summaryLine(report));

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { createStrapi, type Core } from '@strapi/strapi';
 
+import { drainOwnDeliveries } from '../../src/importer/outbox-drain';
 import { Progress } from '../../src/importer/progress';
 import type { RunReport } from '../../src/importer/report';
 import { runImport } from '../../src/importer/run-import';
@@ -124,6 +125,7 @@ export const describeImporter = (kind: DatabaseKind) =>
     });
 
     after(async () => {
+      if (strapi) await drainOwnDeliveries(strapi);
       await strapi?.destroy();
       await db.drop();
       await fs.rm(dir, { recursive: true, force: true });
