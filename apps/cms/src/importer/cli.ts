@@ -49,7 +49,9 @@ const parse = () => {
   }
   // pnpm runs the script in apps/cms; a relative source is relative to where the user typed it.
   const base = process.env.INIT_CWD ?? process.cwd();
-  const input = /^https?:\/\//i.test(positionals[0] ?? '') ? (positionals[0] ?? '') : path.resolve(base, positionals[0] ?? '');
+  const input = /^https?:\/\//i.test(positionals[0] ?? '')
+    ? (positionals[0] ?? '')
+    : path.resolve(base, positionals[0] ?? '');
   return {
     input,
     dryRun: values['dry-run'],
@@ -62,7 +64,8 @@ const parse = () => {
 };
 
 const databaseIdentity = () =>
-  process.env.DATABASE_URL || `${process.env.DATABASE_CLIENT ?? 'sqlite'}:${process.env.DATABASE_FILENAME ?? '.tmp/data.db'}`;
+  process.env.DATABASE_URL ||
+  `${process.env.DATABASE_CLIENT ?? 'sqlite'}:${process.env.DATABASE_FILENAME ?? '.tmp/data.db'}`;
 
 const main = async () => {
   const args = parse();
@@ -71,22 +74,31 @@ const main = async () => {
   process.env.CRON_ENABLED = 'false';
   process.env.SEED_DEMO_CONTENT = 'false';
   const strapi = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') });
-  strapi.log.level = process.env.IMPORT_LOG_LEVEL ?? 'warn';
+  // The CMS's own warnings (a site notification that failed) would break the progress line; the
+  // run ends by saying what the outbox still holds. IMPORT_LOG_LEVEL=warn shows them.
+  strapi.log.level = process.env.IMPORT_LOG_LEVEL ?? 'error';
   await strapi.load();
   let report: RunReport;
+  let undelivered = 0;
   try {
     const state = args.dryRun
       ? undefined
       : RunState.open(path.join(APP_DIR, '.tmp', 'import-runs'), args.input, databaseIdentity(), args.resume);
-    const progress = new Progress(process.stdout, source.total);
+    const total = source.total === undefined ? undefined : Math.min(source.total, args.limit ?? source.total);
+    const progress = new Progress(process.stdout, total);
     const run = () => runImport(strapi, source.entries, { ...args, state, progress });
     report = args.quietSite ? await withoutSiteNotifications(run) : await run();
     state?.close();
   } finally {
-    await drainOwnDeliveries(strapi);
+    undelivered = await drainOwnDeliveries(strapi);
     await strapi.destroy();
   }
   console.log(summaryLine(report));
+  if (undelivered > 0) {
+    console.log(
+      `${String(undelivered)} site notifications could not be sent yet: the running CMS retries them (site outbox)`,
+    );
+  }
   if (args.reportFile) fs.writeFileSync(args.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   process.exit(report.totals.failed > 0 ? 2 : 0);
 };

@@ -23,7 +23,16 @@ export type ImportRecord = {
   pendingLinks: PendingLink[] | null;
 };
 
-const FIELDS = ['documentId', 'sourceKey', 'kind', 'targetDocumentId', 'sourceHash', 'slug', 'linkKeys', 'pendingLinks'];
+const FIELDS = [
+  'documentId',
+  'sourceKey',
+  'kind',
+  'targetDocumentId',
+  'sourceHash',
+  'slug',
+  'linkKeys',
+  'pendingLinks',
+];
 
 export const findRecord = async (strapi: Core.Strapi, sourceKey: string) =>
   (await strapi.db.query(IMPORT_RECORD).findOne({ where: { sourceKey }, select: FIELDS })) as ImportRecord | null;

@@ -14,18 +14,20 @@ import { OUTBOX_TABLE } from '../outbox/outbox-table';
 /** Longer than one send may take (post-to-site.ts aborts after 5 s). */
 const DRAIN_TIMEOUT_MS = 8_000;
 
-export const drainOwnDeliveries = async (strapi: Core.Strapi) => {
+/** Waits for this process's sends; resolves with how many notifications the outbox still holds. */
+export const drainOwnDeliveries = async (strapi: Core.Strapi): Promise<number> => {
   // Each send claims its row right after the commit: give the last one a moment to do so.
   await sleep(200);
   // Leases are held as `<host>:<pid>:<random>` (outbox-delivery.ts INSTANCE_ID).
   const mine = `${os.hostname()}:${String(process.pid)}:%`;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const [row] = (await strapi.db
-      .connection(OUTBOX_TABLE)
-      .where('lease_owner', 'like', mine)
-      .count({ n: '*' })) as Array<{ n: number | string }>;
-    if (Number(row?.n ?? 0) === 0) return;
-    await sleep(100);
-  }
+  const count = async (owner?: string) => {
+    const query = strapi.db.connection(OUTBOX_TABLE);
+    const rows = await (owner ? query.where('lease_owner', 'like', owner) : query).select<
+      Array<{ n: number | string }>
+    >(strapi.db.connection.raw('count(*) as n'));
+    return Number(rows[0]?.n ?? 0);
+  };
+  while (Date.now() < deadline && (await count(mine)) > 0) await sleep(100);
+  return count();
 };

@@ -58,9 +58,11 @@ export const topicIds = async (strapi: Core.Strapi, topics: SourceTopic[], creat
 /** Whether an author is marked medical reviewer, and whether any of the topics is a health topic. */
 export const isMedicalReviewer = async (strapi: Core.Strapi, documentId: string) =>
   Boolean(
-    ((await strapi.db.query(AUTHOR).findOne({ where: { documentId }, select: ['medicalReviewer'] })) as {
-      medicalReviewer: boolean;
-    } | null)?.medicalReviewer,
+    (
+      (await strapi.db.query(AUTHOR).findOne({ where: { documentId }, select: ['medicalReviewer'] })) as {
+        medicalReviewer: boolean;
+      } | null
+    )?.medicalReviewer,
   );
 
 export const healthTopicNames = async (strapi: Core.Strapi, documentIds: string[]) =>

@@ -31,7 +31,8 @@ export const emptyTotals = (): Record<ItemStatus, number> => ({
 
 /** One line per item, for the log and for non-terminal output. */
 export const itemLine = (item: ItemResult, dryRun: boolean) => {
-  const status = dryRun && (item.status === 'created' || item.status === 'updated') ? `would be ${item.status}` : item.status;
+  const status =
+    dryRun && (item.status === 'created' || item.status === 'updated') ? `would be ${item.status}` : item.status;
   const parts = [status.padEnd(9), item.sourceKey];
   if (item.path) parts.push(`-> ${item.path}`);
   if (item.reason) parts.push(`: ${item.reason}`);

@@ -75,7 +75,8 @@ export const runImport = async (
       const { result } = await writeArticle(ctx, article, warnings, options);
       if (result.status !== 'updated') continue;
       relinked++;
-      // The item keeps its status; its warnings are the final write's (a link now resolved).
+      // A new item stays "created"; its warnings are the final write's (a link now resolved).
+      if (item.status === 'unchanged') item.status = 'updated';
       const created = item.warnings.filter((w) => w.startsWith('created '));
       item.warnings = [...new Set([...created, ...result.warnings])];
       if (result.path) item.path = result.path;

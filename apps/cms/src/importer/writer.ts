@@ -111,7 +111,8 @@ export const writeArticle = async (
         ...(record.slug ? { path: articlePath(record.slug) } : {}),
         warnings: [],
       },
-      pending: [],
+      // Its targets may come later in this run: the run retries it then.
+      pending: record.pendingLinks ?? [],
     };
   }
   const status = existingId ? 'updated' : 'created';
@@ -266,7 +267,8 @@ export const writeArticle = async (
 const publishRefusal = async (strapi: Core.Strapi, topics: string[], reviewer: string | null) => {
   const health = await healthTopicNames(strapi, topics);
   if (health.length === 0) return null;
-  if (!reviewer) return `health topic (${health.join(', ')}) needs a medical reviewer; add one and publish in the admin`;
+  if (!reviewer)
+    return `health topic (${health.join(', ')}) needs a medical reviewer; add one and publish in the admin`;
   if (!(await isMedicalReviewer(strapi, reviewer))) {
     return `health topic (${health.join(', ')}): the reviewer is not marked medical reviewer`;
   }

@@ -1,7 +1,8 @@
-/** Placeholder until the HTML pages source lands (built by another branch with this export). */
+/** Placeholder until the HTML pages source lands (built on another branch with this export). */
 import type { SourceEntry } from '../source-article';
 
-// eslint-disable-next-line @typescript-eslint/require-await -- the real source is an async generator
-export async function* readHtmlPages(inputs: string[]): AsyncIterable<SourceEntry> {
-  throw new Error(`HTML page import is not built yet (${inputs.join(', ')})`);
-}
+export const readHtmlPages = (inputs: string[]): AsyncIterable<SourceEntry> => ({
+  [Symbol.asyncIterator]: () => {
+    throw new Error(`HTML page import is not built yet (${inputs.join(', ')})`);
+  },
+});
