@@ -1,7 +1,8 @@
 /**
  * Links between imported articles. Every imported article is known by its "link keys": its old
- * URLs and `/articles/<the slug its source asked for>`, normalised (host lower-cased, no query,
- * fragment or trailing slash). A link whose key belongs to an imported article is rewritten to
+ * URLs and `/articles/<the slug its source asked for>`, normalised (host lower-cased, no `www.`,
+ * fragment, tracking parameters or trailing slash). A link whose key belongs to an imported
+ * article (a relative one: also read against the linking article's own old URLs) is rewritten to
  * `/articles/<its new slug>`; one that matches nothing yet is kept as it is and remembered as
  * pending, so a later import of its target (later in this run, or a later run) rewrites it.
  */
@@ -9,6 +10,8 @@ import type { Block, InlineNode } from '../seed/markdown-to-blocks';
 import type { SourceArticle } from './source-article';
 
 export type LinkTarget = { documentId: string; slug: string };
+
+const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid)$/i;
 
 /** The key of a URL, or null when it cannot point at an article (mailto:, #anchor, garbage). */
 export const linkKey = (url: string): string | null => {
@@ -20,7 +23,14 @@ export const linkKey = (url: string): string | null => {
   try {
     const parsed = new URL(trimmed);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return `${parsed.host.toLowerCase().replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}`;
+    // The query stays (WordPress's `/?p=412` is an article), less tracking parameters, sorted.
+    const query = [...parsed.searchParams]
+      .filter(([name]) => !TRACKING.test(name))
+      .map(([name, value]) => `${name}=${value}`)
+      .sort()
+      .join('&');
+    const host = parsed.host.toLowerCase().replace(/^www\./, '');
+    return `${host}${parsed.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`;
   } catch {
     return null;
   }
@@ -49,13 +59,23 @@ export const redirectFrom = (url: string): string | null => {
 export class LinkMap {
   private readonly targets = new Map<string, LinkTarget>();
 
+  /** Its keys and its new path lead to `target`. */
   add(keys: readonly string[], target: LinkTarget) {
-    for (const key of keys) this.targets.set(key, target);
+    for (const key of [...keys, articlePath(target.slug)]) this.targets.set(key, target);
   }
 
-  resolve(url: string): LinkTarget | undefined {
+  /** `bases`: the linking article's old URLs, against which a relative link is read too. */
+  resolve(url: string, bases: readonly string[] = []): LinkTarget | undefined {
     const key = linkKey(url);
-    return key === null ? undefined : this.targets.get(key);
+    if (key === null) return undefined;
+    const direct = this.targets.get(key);
+    if (direct || !key.startsWith('/')) return direct;
+    for (const base of bases) {
+      const absolute = URL.canParse(url, base) ? new URL(url, base).href : null;
+      const found = absolute ? this.targets.get(linkKey(absolute) ?? '') : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 }
 
@@ -63,12 +83,16 @@ export class LinkMap {
  * Rich text with links to imported articles rewritten; `unresolved` lists the other links that
  * could point at an article (http(s) URLs and site paths).
  */
-export const rewriteBlocks = (links: LinkMap, blocks: Block[]): { blocks: Block[]; unresolved: string[] } => {
+export const rewriteBlocks = (
+  links: LinkMap,
+  blocks: Block[],
+  bases: readonly string[] = [],
+): { blocks: Block[]; unresolved: string[] } => {
   const unresolved: string[] = [];
   const inline = (nodes: InlineNode[]): InlineNode[] =>
     nodes.map((node) => {
       if (node.type !== 'link') return node;
-      const target = links.resolve(node.url);
+      const target = links.resolve(node.url, bases);
       if (target) return { ...node, url: articlePath(target.slug) };
       if (linkKey(node.url) !== null) unresolved.push(node.url);
       return node;

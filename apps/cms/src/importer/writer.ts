@@ -58,8 +58,11 @@ const isoDateTime = (value: string | undefined) => {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };
 
-const pendingResolvable = (record: ImportRecord, links: LinkMap) =>
-  (record.pendingLinks ?? []).some((p) => links.resolve(p.url) !== undefined);
+const pendingResolvable = (record: ImportRecord, links: LinkMap) => {
+  // Relative links are read against the article's old URLs (kept as keys: host and path).
+  const bases = (record.linkKeys ?? []).filter((k) => !k.startsWith('/')).map((k) => `https://${k}`);
+  return (record.pendingLinks ?? []).some((p) => links.resolve(p.url, bases) !== undefined);
+};
 
 const targetExists = async (strapi: Core.Strapi, documentId: string) =>
   Boolean(await strapi.db.query(ARTICLE).findOne({ where: { documentId }, select: ['id'] }));
@@ -135,7 +138,7 @@ export const writeArticle = async (
   const body = article.body.map((section: SourceBodySection) => {
     switch (section.kind) {
       case 'rich-text': {
-        const { blocks, unresolved } = rewriteBlocks(links, section.body);
+        const { blocks, unresolved } = rewriteBlocks(links, section.body, article.sourceUrls);
         pending.push(...unresolved.map((url) => ({ url, rail: 'body' as const })));
         return { __component: 'content.rich-text', body: blocks };
       }
@@ -160,7 +163,7 @@ export const writeArticle = async (
 
   type RecommendedItem = { article: string; targetDocumentId: string } | { url: string; label: string };
   const recommended = article.recommended.flatMap((link): RecommendedItem[] => {
-    const target = links.resolve(link.url);
+    const target = links.resolve(link.url, article.sourceUrls);
     if (target) return [{ article: target.documentId, targetDocumentId: target.documentId }];
     if (linkKey(link.url) !== null) pending.push({ url: link.url, rail: 'recommended' });
     if (!/^https?:\/\/\S+$/i.test(link.url)) {
@@ -171,7 +174,7 @@ export const writeArticle = async (
     return [{ url: link.url, label: clip(link.label || new URL(link.url).hostname, 120) }];
   });
   const alsoLikePinned = article.alsoLike.flatMap((link) => {
-    const target = links.resolve(link.url);
+    const target = links.resolve(link.url, article.sourceUrls);
     if (target) return [{ article: target.documentId, targetDocumentId: target.documentId }];
     if (linkKey(link.url) !== null) pending.push({ url: link.url, rail: 'alsoLike' });
     warnings.push(`"You may also like" link ${link.url} is not an imported article; not pinned`);
