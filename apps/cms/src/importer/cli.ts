@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 
 import { createStrapi } from '@strapi/strapi';
 
-import { withoutSiteNotifications } from '../outbox/seeding';
 import { drainOwnDeliveries } from './outbox-drain';
 import { Progress } from './progress';
 import { summaryLine, type RunReport } from './report';
@@ -21,8 +20,7 @@ import { RunState } from './run-state';
 import { openSource } from './source-kind';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
-const USAGE =
-  'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>] [--quiet-site]';
+const USAGE = 'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>]';
 
 const parse = () => {
   const { values, positionals } = parseArgs({
@@ -34,7 +32,6 @@ const parse = () => {
       limit: { type: 'string' },
       resume: { type: 'boolean', default: false },
       report: { type: 'string' },
-      'quiet-site': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -59,7 +56,6 @@ const parse = () => {
     limit,
     resume: values.resume,
     reportFile: values.report ? path.resolve(base, values.report) : undefined,
-    quietSite: values['quiet-site'],
   };
 };
 
@@ -86,8 +82,7 @@ const main = async () => {
       : RunState.open(path.join(APP_DIR, '.tmp', 'import-runs'), args.input, databaseIdentity(), args.resume);
     const total = source.total === undefined ? undefined : Math.min(source.total, args.limit ?? source.total);
     const progress = new Progress(process.stdout, total);
-    const run = () => runImport(strapi, source.entries, { ...args, state, progress });
-    report = args.quietSite ? await withoutSiteNotifications(run) : await run();
+    report = await runImport(strapi, source.entries, { ...args, state, progress });
     state?.close();
   } finally {
     undelivered = await drainOwnDeliveries(strapi);

@@ -41,6 +41,8 @@ type StoredArticle = {
   excerpt: string;
   coverAlt: string;
   publishedAt: string | null;
+  firstPublishedAt: string | null;
+  contentUpdatedAt: string | null;
   cover: Media | null;
   body: BodyItem[];
   author: { slug: string; name: string } | null;
@@ -98,10 +100,11 @@ export const describeImporter = (kind: DatabaseKind): void => {
     let killedAfter = 0;
 
     const cms = () => found(strapi, 'the CMS loaded in-process');
-    const importDir = (options: { dryRun?: boolean; publish?: boolean } = {}): Promise<RunReport> =>
+    const importDir = (options: { dryRun?: boolean; publish?: boolean; limit?: number } = {}): Promise<RunReport> =>
       runImport(cms(), readMarkdown(dir), {
         dryRun: options.dryRun ?? false,
         publish: options.publish ?? false,
+        ...(options.limit ? { limit: options.limit } : {}),
         progress: silent(),
       });
     const article = async (slug: string, status: 'draft' | 'published' = 'draft') =>
@@ -212,6 +215,8 @@ export const describeImporter = (kind: DatabaseKind): void => {
         oats.references.map((r) => r.title),
         ['Whole grains and everyday meals'],
       );
+      assert.equal(oats.firstPublishedAt, '2019-04-02T08:00:00.000Z', "the source's publication date");
+      assert.equal(oats.contentUpdatedAt, '2021-06-15T08:00:00.000Z', "the source's last update");
       const walks = await article('evening-walks');
       assert.deepEqual(
         walks.body.map((b) => b.__component),
@@ -303,6 +308,12 @@ export const describeImporter = (kind: DatabaseKind): void => {
       const report = await importDir({ dryRun: true });
       assert.equal(status(report, 'md:hydration-myths.md').status, 'updated');
       assert.equal(report.totals.unchanged, 2);
+      const limited = await importDir({ dryRun: true, limit: 2 });
+      assert.deepEqual(
+        limited.items.map((i) => i.sourceKey),
+        ['md:evening-walks.md', 'md:hydration-myths.md'],
+        '--limit 2: the first two files',
+      );
       assert.deepEqual(await snapshot(cms()), before);
     });
 
