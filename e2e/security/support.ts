@@ -90,6 +90,10 @@ export const PRIVATE_KEYS = [
   'reviewIntervalMonths',
   'adminEmail',
   'recordedBy',
+  // The importer's records (no route serves them): where an item came from and its hash.
+  'sourceKey',
+  'sourceHash',
+  'pendingLinks',
 ] as const;
 
 /** The demo admin accounts' emails: an admin identity in a public answer is a leak. */

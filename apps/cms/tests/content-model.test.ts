@@ -10,6 +10,7 @@ import { found } from './helpers/found';
 type Attribute = {
   type: string;
   required?: boolean;
+  unique?: boolean;
   maxLength?: number;
   private?: boolean;
   repeatable?: boolean;
@@ -38,12 +39,25 @@ describe('content model', () => {
       'article-history',
       'author',
       'home-page',
+      'import-record',
       'redirect',
       'site-setting',
       'topic',
     ]);
     assert.equal(contentType('site-setting').kind, 'singleType');
     assert.equal(contentType('home-page').kind, 'singleType');
+  });
+
+  it("keeps the importer's records private: no routes or controllers, hidden from the admin's menus", () => {
+    const dir = path.join(APP_DIR, 'src/api/import-record');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['content-types', 'services']);
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(dir, 'content-types/import-record/schema.json'), 'utf8'),
+    ) as Schema & { pluginOptions: Record<string, { visible?: boolean }> };
+    assert.equal(schema.pluginOptions['content-manager']?.visible, false);
+    assert.equal(schema.pluginOptions['content-type-builder']?.visible, false);
+    const a = attributesOf(schema, 'import-record');
+    assert.deepEqual([a('sourceKey').required, a('sourceKey').unique], [true, true]);
   });
 
   it('gives articles draft & publish and the fields the reader site renders', () => {

@@ -4,6 +4,8 @@
  *   :::note | :::warning | :::disclaimer   -> callout
  *   :::pullquote (last line "— Name" is the attribution) -> pull quote
  *   :::figure hue=120 (caption line, "credit: ..." line) -> figure with a generated image
+ *   :::figure src=images/x.jpg alt="..." -> figure with that image file (the importer; relative to
+ *     the Markdown file)
  * Everything between directives is rich text.
  */
 import matter from 'gray-matter';
@@ -17,7 +19,7 @@ export type BodySection =
   | { kind: 'rich-text'; body: Block[] }
   | { kind: 'callout'; variant: 'note' | 'warning' | 'disclaimer'; body: string }
   | { kind: 'pull-quote'; quote: string; attribution?: string }
-  | { kind: 'figure'; hue: number; caption: string; credit?: string };
+  | { kind: 'figure'; hue: number; caption: string; credit?: string; src?: string; alt?: string };
 
 export type ArticleFile = {
   title: string;
@@ -33,7 +35,10 @@ export type ArticleFile = {
   nextReviewDue?: string;
   /** Dated updates, corrections and reviews, oldest first; recorded as article history. */
   history: HistorySpec[];
-  cover: { alt: string; hue: number };
+  /** `src`: an image file relative to the Markdown file (the importer); else generated from `hue`. */
+  cover: { alt: string; hue: number; src?: string };
+  /** The article's URLs on an old site (the importer makes each a Redirect). */
+  oldUrls: string[];
   keyTakeaways: string[];
   references: Array<{ title: string; publisher?: string; year?: number; url?: string; doi?: string }>;
   recommended: RecommendedSpec[];
@@ -93,12 +98,16 @@ export const parseBody = (file: string, markdown: string): BodySection[] => {
       });
     } else if (name === 'figure') {
       const hue = Number(/hue=(\d+)/.exec(args)?.[1] ?? 200);
+      const src = /src=("[^"]+"|\S+)/.exec(args)?.[1]?.replace(/^"|"$/g, '');
+      const alt = /alt="([^"]*)"/.exec(args)?.[1];
       const credit = inner.find((l) => /^credit:/i.test(l));
       sections.push({
         kind: 'figure',
         hue,
         caption: inner.filter((l) => l !== credit).join(' '),
         ...(credit ? { credit: credit.replace(/^credit:\s*/i, '') } : {}),
+        ...(src ? { src } : {}),
+        ...(alt ? { alt } : {}),
       });
     } else {
       throw new ArticleFileError(file, `unknown directive ":::${name}" on line ${i + 1}`);
@@ -125,7 +134,7 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
     throw new ArticleFileError(file, `recommended item needs "article" or "url": ${JSON.stringify(item)}`);
   });
   // Front matter is YAML: scalars, lists and maps, checked field by field here.
-  const cover = data.cover as { alt?: unknown; hue?: unknown };
+  const cover = data.cover as { alt?: unknown; hue?: unknown; src?: unknown };
   const alsoLike = data.alsoLike as { pin?: unknown[]; exclude?: unknown[] } | undefined;
   const publishedAt = isoDate(data.publishedAt);
   if (!publishedAt) throw new ArticleFileError(file, 'publishedAt is not a date');
@@ -149,7 +158,12 @@ export const parseArticleFile = (file: string, source: string): ArticleFile => {
     lastReviewedAt: isoDate(data.lastReviewedAt),
     nextReviewDue: isoDate(data.nextReviewDue),
     history,
-    cover: { alt: String(cover.alt), hue: Number(cover.hue ?? 200) },
+    cover: {
+      alt: String(cover.alt),
+      hue: Number(cover.hue ?? 200),
+      ...(typeof cover.src === 'string' ? { src: cover.src } : {}),
+    },
+    oldUrls: ((data.oldUrls ?? []) as unknown[]).map(String),
     keyTakeaways: ((data.keyTakeaways ?? []) as unknown[]).map(String),
     references: (data.references ?? []) as ArticleFile['references'],
     recommended,

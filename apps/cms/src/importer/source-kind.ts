@@ -1,0 +1,51 @@
+/**
+ * Which source an argument names: `.xml` -> WordPress WXR; a folder of .md files or a .md file ->
+ * Markdown; an http(s) URL, an .html file, a folder of .html files or a .txt list of URLs -> HTML.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+import { markdownFiles, readMarkdown } from './sources/markdown';
+import { readHtmlPages } from './sources/html-pages';
+import { readWxr } from './sources/wxr';
+import type { SourceEntry } from './source-article';
+
+export type Source = { kind: 'wxr' | 'markdown' | 'html'; entries: AsyncIterable<SourceEntry>; total?: number };
+
+const htmlInputs = async (input: string): Promise<string[]> => {
+  if (input.endsWith('.txt')) {
+    return (await fs.readFile(input, 'utf8'))
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+  }
+  return [input];
+};
+
+export const openSource = async (input: string): Promise<Source> => {
+  if (/^https?:\/\//i.test(input)) return { kind: 'html', entries: readHtmlPages([input]) };
+  let stat;
+  try {
+    stat = await fs.stat(input);
+  } catch {
+    throw new Error(`${input}: no such file or folder`);
+  }
+  const ext = path.extname(input).toLowerCase();
+  if (stat.isFile() && ext === '.xml') return { kind: 'wxr', entries: readWxr(input) };
+  if (stat.isFile() && ext === '.md') return { kind: 'markdown', entries: readMarkdown(input), total: 1 };
+  if (stat.isFile() && (ext === '.html' || ext === '.htm' || ext === '.txt')) {
+    const inputs = await htmlInputs(input);
+    return { kind: 'html', entries: readHtmlPages(inputs), total: inputs.length };
+  }
+  if (stat.isDirectory()) {
+    const names = await fs.readdir(input);
+    const md = await markdownFiles(input);
+    if (md.length > 0) return { kind: 'markdown', entries: readMarkdown(input), total: md.length };
+    if (names.some((n) => /\.html?$/i.test(n))) {
+      return { kind: 'html', entries: readHtmlPages([input]) };
+    }
+  }
+  throw new Error(
+    `${input}: not an import source (a WordPress .xml export, a folder of .md files, or HTML: .html files, a folder of them, a .txt list of URLs, or a URL)`,
+  );
+};

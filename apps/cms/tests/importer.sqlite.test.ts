@@ -1,0 +1,3 @@
+import { describeImporter } from './importer/suite';
+
+describeImporter('sqlite');
