@@ -277,18 +277,22 @@ describe('WordPress export: 10,000 posts', () => {
     const stats = { maxBuffered: 0 };
     let count = 0;
     let failed = 0;
+    let drafts = 0;
     const slugs = new Set<string>();
     let withSlug = 0;
     for await (const entry of readWxr(file, { stats })) {
       count++;
       if (!entry.ok) failed++;
-      else if (entry.article.slug) {
+      else if (entry.article.sourceDraft) drafts++;
+      if (entry.ok && entry.article.slug) {
         withSlug++;
         slugs.add(entry.article.slug);
       }
     }
     assert.equal(count, 10_000);
     assert.equal(failed, 0);
+    assert.equal(drafts, generated.sourceDrafts);
+    assert.ok(drafts > 0);
     assert.equal(slugs.size, withSlug, 'every cloned slug is unique');
     // One 64 kB chunk holds a few dozen records at most: never the file's 10,000.
     assert.ok(stats.maxBuffered > 0 && stats.maxBuffered <= 128, `records in flight: ${stats.maxBuffered}`);

@@ -37,7 +37,10 @@ const readTemplate = (): Template => {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export type GeneratedWxr = { file: string; posts: number; bytes: number };
+/** `sourceDrafts`: posts the export marks unpublished (draft, pending, private, future). */
+export type GeneratedWxr = { file: string; posts: number; bytes: number; sourceDrafts: number };
+
+const UNPUBLISHED = /<wp:status><!\[CDATA\[(draft|pending|private|future)\]\]>/;
 
 /** Writes `posts` cloned posts to `file`; `siteUrl` replaces the fixture's site (e.g. a local server of its media). */
 export async function generateWxr(options: { file: string; posts: number; siteUrl?: string }): Promise<GeneratedWxr> {
@@ -51,6 +54,7 @@ export async function generateWxr(options: { file: string; posts: number; siteUr
 
   const out = fs.createWriteStream(options.file, { encoding: 'utf8' });
   let bytes = 0;
+  let sourceDrafts = 0;
   const write = async (chunk: string) => {
     bytes += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await once(out, 'drain');
@@ -60,6 +64,7 @@ export async function generateWxr(options: { file: string; posts: number; siteUr
     for (let n = 0; n < options.posts; n++) {
       const post = template.posts[n % template.posts.length];
       if (!post) throw new Error('the WXR fixture has no posts to clone');
+      if (UNPUBLISHED.test(post)) sourceDrafts++;
       const copy = Math.floor(n / template.posts.length);
       const id = String(100_000 + n);
       const item =
@@ -78,5 +83,5 @@ export async function generateWxr(options: { file: string; posts: number; siteUr
     out.end();
     await once(out, 'close');
   }
-  return { file: options.file, posts: options.posts, bytes };
+  return { file: options.file, posts: options.posts, bytes, sourceDrafts };
 }
