@@ -143,14 +143,21 @@ describe('WordPress export: the fixture', () => {
       'tips list',
     );
     assert.equal(list3.children.length, 3);
-    assert.ok(oats.body.some((s) => s.kind === 'pull-quote' && s.quote.startsWith('Breakfast does not need')));
+    // A blockquote is a quote block or a pull-quote, whichever the HTML mapper makes of it.
+    const quoted = (text: string) =>
+      oats.body.some((s) =>
+        s.kind === 'pull-quote'
+          ? s.quote.startsWith(text)
+          : s.kind === 'rich-text' && s.body.some((b) => b.type === 'quote' && textOf(b).startsWith(text)),
+      );
+    assert.ok(quoted('Breakfast does not need'));
     const figure = found(
       oats.body.find((s) => s.kind === 'figure'),
       'inline figure',
     );
-    assert.deepEqual(figure, {
-      kind: 'figure',
-      image: { src: path.join(UPLOADS, '2024/01/water-glass.jpg'), alt: 'A glass of water on a wooden table' },
+    assert.deepEqual(figure.image, {
+      src: path.join(UPLOADS, '2024/01/water-glass.jpg'),
+      alt: 'A glass of water on a wooden table',
     });
   });
 
