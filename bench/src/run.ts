@@ -16,7 +16,7 @@
  * The framework floor app (bench/floor-app) listens on BENCH_FLOOR_PORT (the site's + 5).
  * --lighthouse-runs=N sets the Lighthouse runs per page (full run 3, smoke 1).
  * The WordPress import (issue #15: `pnpm run import` of a generated export into a fresh PostgreSQL
- * database) runs after the sizes at --import=200,10000 posts (smoke: 200); --only=import runs it
+ * database) runs after the sizes at --import=200,10000 posts (smoke: 100); --only=import runs it
  * alone into the existing results. Its media server listens on BENCH_MEDIA_PORT (the site's + 6).
  * BENCH_DATABASE_PREFIX names the PostgreSQL databases (nourish_bench_).
  */

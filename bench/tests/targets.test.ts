@@ -158,7 +158,7 @@ const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): Benc
   sizes,
   site: withSite ? site(Math.max(...sizes.filter((s) => s.database === 'postgres').map((s) => s.articles))) : null,
   scaleOut: scaleOut(mode === 'smoke' ? 200 : 10_000),
-  imports: mode === 'smoke' ? [wxrImport(200, 40, 420)] : [wxrImport(200, 40, 420), wxrImport(10_000, 480, 470)],
+  imports: mode === 'smoke' ? [wxrImport(100, 40, 420)] : [wxrImport(200, 40, 420), wxrImport(10_000, 480, 470)],
 });
 
 const fullRun = () =>
