@@ -304,5 +304,40 @@ export function renderReport(r: BenchResults): string {
     );
   }
   if (r.scaleOut) parts.push(...scaleOutSection(r.scaleOut, r.machine.cores));
+  if (r.imports?.length) {
+    parts.push(
+      '',
+      '## WordPress import',
+      '',
+      'A WordPress export generated from the WXR fixture (its 53 posts cloned with new ids, slugs and links; `apps/cms/tests/helpers/wxr-generate.ts`), imported by the CLI into a fresh PostgreSQL database with the production environment; its images are served by a local HTTP server as the old site would. Time is the whole command (Strapi boot included); RSS is its largest process, sampled every 250 ms; articles are counted in the database afterwards.',
+      '',
+      table(
+        [
+          'posts',
+          'export',
+          'command',
+          'exit',
+          'time',
+          'posts/s',
+          'articles',
+          'published (of)',
+          'media requests',
+          'peak RSS',
+        ],
+        r.imports.map((i) => [
+          i.posts.toLocaleString('en'),
+          `${(i.wxrBytes / 1_000_000).toFixed(1)} MB`,
+          `\`${i.command}\``,
+          String(i.exit),
+          `${i.seconds.toFixed(1)} s`,
+          i.postsPerSec.toFixed(1),
+          i.articles.toLocaleString('en'),
+          `${i.published.toLocaleString('en')} (${(i.posts - i.sourceDrafts).toLocaleString('en')})`,
+          i.mediaRequests.toLocaleString('en'),
+          mb(i.peakRssBytes),
+        ]),
+      ),
+    );
+  }
   return `${parts.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { PageWeight } from './probes/page-weight';
 import type { PublishToLive } from './probes/publish-to-live';
 import type { CallMeasure } from './probes/strapi-calls';
 import type { UncachedScale } from './probes/uncached-scale';
+import type { WxrImportMeasure } from './probes/wxr-import';
 
 export type SizeResult = {
   database: 'postgres' | 'sqlite';
@@ -112,4 +113,6 @@ export type BenchResults = {
   site: SiteResult | null;
   /** Absent in runs before the scale-out part. */
   scaleOut?: ScaleOutResult;
+  /** WordPress imports by the CLI, smallest first (issue #15). Absent in runs before the importer. */
+  imports?: WxrImportMeasure[];
 };

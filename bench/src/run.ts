@@ -15,6 +15,9 @@
  * (the site's + 2), one-site edge BENCH_EDGE_ONE_PORT (+ 3) and Redis BENCH_REDIS_PORT (+ 4).
  * The framework floor app (bench/floor-app) listens on BENCH_FLOOR_PORT (the site's + 5).
  * --lighthouse-runs=N sets the Lighthouse runs per page (full run 3, smoke 1).
+ * The WordPress import (issue #15: `pnpm run import` of a generated export into a fresh PostgreSQL
+ * database) runs after the sizes at --import=200,10000 posts (smoke: 100); --only=import runs it
+ * alone into the existing results. Its media server listens on BENCH_MEDIA_PORT (the site's + 6).
  * BENCH_DATABASE_PREFIX names the PostgreSQL databases (nourish_bench_).
  */
 import { execFileSync } from 'node:child_process';
@@ -36,6 +39,7 @@ import { fetchBody, measurePageWeight } from './probes/page-weight';
 import { measurePublishToLive } from './probes/publish-to-live';
 import { countEditorialStatements, editorialInputs, measureEditorialCalls } from './probes/editorial-calls';
 import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
+import { measureWxrImport } from './probes/wxr-import';
 import { renderReport } from './report';
 import type { BenchResults, FloorResult, ScaleOutResult, SiteResult, SizeResult } from './results';
 import { measureScaleOut, type ScaleOutPorts } from './scale-out';
@@ -51,7 +55,7 @@ import {
   type RunSecrets,
   type Server,
 } from './servers';
-import { evaluateTargets } from './targets';
+import { evaluateTargets, IMPORT_SIZES } from './targets';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -66,17 +70,22 @@ const sizesOption = (name: string, fallback: number[]) => {
 };
 
 const smoke = flag('smoke');
-const PARTS = ['scale-out'] as const;
+const PARTS = ['scale-out', 'import'] as const;
 const only = option('only');
 if (only !== undefined && !(PARTS as readonly string[]).includes(only))
   throw new Error(`--only takes one of ${PARTS.join(', ')}, got "${only}"`);
 const scaleOutOnly = only === 'scale-out';
+const importOnly = only === 'import';
 const settings = smoke
   ? { connections: 20, durationSec: 2, warmupSec: 1, samples: 20 }
   : { connections: 20, durationSec: 15, warmupSec: 5, samples: 200 };
-const postgresSizes = sizesOption('postgres', smoke ? [200] : scaleOutOnly ? [10_000] : [1_000, 10_000, 100_000]);
+const postgresSizes = sizesOption(
+  'postgres',
+  importOnly ? [] : smoke ? [200] : scaleOutOnly ? [10_000] : [1_000, 10_000, 100_000],
+);
 // The scale-out part is measured on PostgreSQL (the production shape) only.
-const sqliteSizes = sizesOption('sqlite', scaleOutOnly ? [] : smoke ? [200] : [10_000]);
+const sqliteSizes = sizesOption('sqlite', scaleOutOnly || importOnly ? [] : smoke ? [200] : [10_000]);
+const importSizes = sizesOption('import', scaleOutOnly ? [] : [...IMPORT_SIZES[smoke ? 'smoke' : 'full']]);
 if (scaleOutOnly && sqliteSizes.length > 0) throw new Error('--only=scale-out runs on PostgreSQL only: drop --sqlite');
 const scaleOutSize = postgresSizes.includes(10_000) ? 10_000 : Math.max(...postgresSizes);
 const outDir = path.resolve(option('out') ?? (smoke ? path.join(ROOT, '.tmp/bench') : path.join(ROOT, 'docs')));
@@ -92,6 +101,7 @@ const scaleOutPorts: ScaleOutPorts = {
   redis: Number(process.env.BENCH_REDIS_PORT ?? SITE_PORT + 4),
 };
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? SITE_PORT + 5);
+const MEDIA_PORT = Number(process.env.BENCH_MEDIA_PORT ?? SITE_PORT + 6);
 const lighthouseRuns = Number(option('lighthouse-runs') ?? (smoke ? 1 : 3));
 if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
   throw new Error(`--lighthouse-runs takes a positive integer, got "${option('lighthouse-runs') ?? ''}"`);
@@ -475,10 +485,10 @@ const main = async () => {
   const mode = smoke ? 'smoke' : 'full';
   const resultsFile = path.join(outDir, 'benchmarks.json');
   const earlier =
-    scaleOutOnly && fs.existsSync(resultsFile)
+    only !== undefined && fs.existsSync(resultsFile)
       ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults)
       : null;
-  // --only=scale-out keeps an earlier run's other parts (of the same mode) and replaces its own.
+  // --only=<part> keeps an earlier run's other parts (of the same mode) and replaces its own.
   const results: BenchResults =
     earlier?.mode === mode
       ? earlier
@@ -509,6 +519,28 @@ const main = async () => {
     if (scaleOut) {
       scaleOutMeasured = true;
       results.scaleOut = scaleOut;
+    }
+  }
+
+  if (importSizes.length > 0) {
+    results.imports = [];
+    for (const posts of importSizes) {
+      log(`WordPress import: ${posts} posts`);
+      const measured = await measureWxrImport({
+        posts,
+        workDir,
+        publicDir,
+        mediaPort: MEDIA_PORT,
+        // Three times the full target's 10 minutes for 10k, so a miss is still measured.
+        timeoutMs: Math.max(5 * 60_000, posts * 180),
+        keep: flag('keep'),
+        log,
+      });
+      log(
+        `  exit ${String(measured.exit)} in ${measured.seconds.toFixed(1)} s (${measured.postsPerSec.toFixed(1)} posts/s), ${measured.articles} articles, peak RSS ${(measured.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
+      if (measured.error) log(`  the import failed:\n${measured.error}`);
+      results.imports.push(measured);
     }
   }
 

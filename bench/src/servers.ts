@@ -65,7 +65,7 @@ export const productionNodeOptions = (appDir: string): string => {
  * The example's demo logins (every `<ROLE>_EMAIL` / `<ROLE>_PASSWORD` it sets): a production CMS
  * refuses to start with any of them, so a role added to the demo must not need a change here.
  */
-const withoutDemoAccounts = (env: Record<string, string>) =>
+export const withoutDemoAccounts = (env: Record<string, string>) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !/^[A-Z]+_(EMAIL|PASSWORD)$/.test(name)));
 
 export const exampleCmsEnv = () =>

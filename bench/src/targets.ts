@@ -24,6 +24,7 @@ import type {
   SiteResult,
   SizeResult,
 } from './results';
+import type { WxrImportMeasure } from './probes/wxr-import';
 
 export type Outcome = 'met' | 'missed' | 'not measured';
 export type TargetResult = { target: string; measured: string; outcome: Outcome };
@@ -466,7 +467,73 @@ const editorialLatency = (maxMs: number): Target => ({
   },
 });
 
+/** The run's WordPress import of exactly `posts` posts (issue #15). */
+const withImport = (posts: number, check: (i: WxrImportMeasure) => Verdict) => (r: BenchResults) => {
+  const i = r.imports?.find((x) => x.posts === posts);
+  return i ? check(i) : notMeasured(`the run imported no WordPress export of ${posts.toLocaleString('en')} posts`);
+};
+
+/** Everything arrived: the command succeeded, each post is one article, each post the export publishes is published. */
+const importComplete = (posts: number): Target => ({
+  target: `WordPress import of ${posts.toLocaleString('en')} posts (\`pnpm run import --publish\`): exits 0, every post an article, every published post published`,
+  check: withImport(posts, (i) => {
+    const wantPublished = i.posts - i.sourceDrafts;
+    return verdict(
+      `exit ${String(i.exit)}, ${i.articles} articles, ${i.published} published (of ${wantPublished})`,
+      i.exit === 0 && i.articles === i.posts && i.published === wantPublished,
+    );
+  }),
+});
+
+const importTime = (posts: number, maxMinutes: number): Target => ({
+  target: `WordPress import of ${posts.toLocaleString('en')} posts in at most ${maxMinutes} minutes (boot included)`,
+  check: withImport(posts, (i) =>
+    verdict(
+      `${i.seconds.toFixed(0)} s (${i.postsPerSec.toFixed(1)} posts/s)`,
+      i.exit === 0 && i.seconds <= maxMinutes * 60,
+    ),
+  ),
+});
+
+const importRss = (maxMB: number): Target => ({
+  target: `WordPress import: the importer's peak RSS at most ${maxMB} MB at every size`,
+  check: (r) => {
+    const all = r.imports ?? [];
+    if (all.length === 0) return notMeasured('the run imported nothing');
+    return verdict(
+      all.map((i) => `${(i.peakRssBytes / MB).toFixed(0)} MB (${i.posts.toLocaleString('en')} posts)`).join(', '),
+      all.every((i) => i.peakRssBytes > 0 && i.peakRssBytes <= maxMB * MB),
+    );
+  },
+});
+
+/** The export is streamed: memory must not grow with its size. */
+const importRssFlat = (factor: number): Target => ({
+  target: `WordPress import: the largest import's peak RSS at most ${factor}x the smallest's (memory does not grow with the export)`,
+  check: (r) => {
+    const all = [...(r.imports ?? [])].sort((a, b) => a.posts - b.posts);
+    const [small, large] = [all[0], all[all.length - 1]];
+    if (!small || !large || small === large) return notMeasured('the run imported fewer than two sizes');
+    if (small.peakRssBytes <= 0) return notMeasured('the smallest import has no RSS sample');
+    const ratio = large.peakRssBytes / small.peakRssBytes;
+    return verdict(
+      `${ratio.toFixed(2)}x (${(large.peakRssBytes / MB).toFixed(0)} MB at ${large.posts.toLocaleString('en')}, ${(small.peakRssBytes / MB).toFixed(0)} MB at ${small.posts.toLocaleString('en')})`,
+      ratio <= factor,
+    );
+  },
+});
+
+/**
+ * Import sizes (posts): a full run imports both; a smoke run 100 (about 2 minutes at the 0.8 posts/s
+ * measured on a busy 2-core machine: CI's time is bounded).
+ */
+export const IMPORT_SIZES = { smoke: [100], full: [200, 10_000] } as const;
+
 export const FULL_TARGETS: Target[] = [
+  importComplete(10_000),
+  importTime(10_000, 10),
+  importRss(1000),
+  importRssFlat(1.5),
   cachedVsNginxRps(0.25),
   {
     target: 'Cached article page: p99 within 4x of nginx',
@@ -597,6 +664,9 @@ const statementsAtMost = (id: CallId, name: string, max: number): Target => ({
 });
 
 export const SMOKE_TARGETS: Target[] = [
+  importComplete(100),
+  importTime(100, 5),
+  importRss(1000),
   {
     target:
       'Every load probe error-free (no non-2xx, errors or timeouts), and every probe of what readers use completed requests',

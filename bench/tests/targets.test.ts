@@ -13,6 +13,7 @@ import type { LoadResult } from '../src/probes/http-load';
 import type { EditorialCallId, EditorialMeasure } from '../src/probes/editorial-calls';
 import type { CallId, CallMeasure } from '../src/probes/strapi-calls';
 import type { CacheCounts } from '../src/probes/next-cache-hits';
+import type { WxrImportMeasure } from '../src/probes/wxr-import';
 import type { BenchResults, EdgePageResult, ScaleOutResult, SiteResult, SizeResult } from '../src/results';
 import { evaluateTargets, FULL_TARGETS, SMOKE_TARGETS } from '../src/targets';
 
@@ -135,6 +136,20 @@ const scaleOut = (articles: number): ScaleOutResult => ({
   },
 });
 
+const wxrImport = (posts: number, seconds: number, peakMB: number): WxrImportMeasure => ({
+  posts,
+  wxrBytes: posts * 3200,
+  command: 'pnpm run --silent import <wxr.xml> --publish',
+  exit: 0,
+  seconds,
+  postsPerSec: posts / seconds,
+  articles: posts,
+  published: posts - Math.round(posts / 25),
+  sourceDrafts: Math.round(posts / 25),
+  mediaRequests: 40,
+  peakRssBytes: peakMB * 1e6,
+});
+
 const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): BenchResults => ({
   mode,
   date: '2026-01-01T00:00:00.000Z',
@@ -143,6 +158,7 @@ const run = (mode: 'full' | 'smoke', sizes: SizeResult[], withSite = true): Benc
   sizes,
   site: withSite ? site(Math.max(...sizes.filter((s) => s.database === 'postgres').map((s) => s.articles))) : null,
   scaleOut: scaleOut(mode === 'smoke' ? 200 : 10_000),
+  imports: mode === 'smoke' ? [wxrImport(100, 40, 420)] : [wxrImport(200, 40, 420), wxrImport(10_000, 480, 470)],
 });
 
 const fullRun = () =>
@@ -435,4 +451,64 @@ test('editorial panels: missed by a statement per row or a slow panel, not measu
   for (const s of older.sizes) delete s.editorial;
   assert.equal(outcome(older, FULL_TARGETS, 'Admin editorial panels: single-client').outcome, 'not measured');
   assert.equal(outcome(older, SMOKE_TARGETS, 'Admin editorial panels (reviews due').outcome, 'not measured');
+});
+
+test('WordPress import targets: a failed command, a lost post, slow or growing memory miss; a missing size is not measured', () => {
+  const target = (r: BenchResults, starts: string) => outcome(r, FULL_TARGETS, starts).outcome;
+  const complete = 'WordPress import of 10,000 posts (';
+  const withImport = (change: (i: WxrImportMeasure) => void) => {
+    const r = fullRun();
+    const large = r.imports?.[1];
+    assert.ok(large);
+    change(large);
+    return r;
+  };
+  assert.equal(target(fullRun(), complete), 'met');
+  assert.equal(
+    target(
+      withImport((i) => (i.exit = 1)),
+      complete,
+    ),
+    'missed',
+  );
+  assert.equal(
+    target(
+      withImport((i) => (i.articles = i.posts - 1)),
+      complete,
+    ),
+    'missed',
+  );
+  assert.equal(
+    target(
+      withImport((i) => (i.published = i.posts)),
+      complete,
+    ),
+    'missed',
+    'a source draft was published',
+  );
+  assert.equal(
+    target(
+      withImport((i) => (i.seconds = 601)),
+      'WordPress import of 10,000 posts in at most',
+    ),
+    'missed',
+  );
+  assert.equal(
+    target(
+      withImport((i) => (i.peakRssBytes = 1100e6)),
+      "WordPress import: the importer's peak",
+    ),
+    'missed',
+  );
+  assert.equal(
+    target(
+      withImport((i) => (i.peakRssBytes = 2 * 420e6)),
+      'WordPress import: the largest',
+    ),
+    'missed',
+  );
+  const onlySmall = fullRun();
+  onlySmall.imports = onlySmall.imports?.slice(0, 1);
+  assert.equal(target(onlySmall, complete), 'not measured');
+  assert.equal(target(onlySmall, 'WordPress import: the largest'), 'not measured');
 });
