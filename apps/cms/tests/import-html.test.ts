@@ -393,6 +393,26 @@ describe('article pages: every fixture, field by field', () => {
     );
   });
 
+  it('a byline right under the title is the author, not the standfirst', () => {
+    const paragraphs = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} about pulses: cheap, filling and rich in fibre, they suit soups, stews and salads alike.</p>`,
+    ).join('');
+    const entry = readArticlePage(
+      `<html><head><meta name="description" content="Beans, lentils and peas in everyday cooking."></head><body>` +
+        `<article><h1>Cooking with pulses</h1><p>By Ann Lee</p>${paragraphs}</article></body></html>`,
+      { url: 'https://old.nourish.example/articles/pulses?utm_source=feed' },
+    );
+    const { article, warnings } = articleOf(entry);
+    assert.equal(article.excerpt, 'Beans, lentils and peas in everyday cooking.');
+    assert.equal(article.author?.name, 'Ann Lee');
+    assert.equal(article.sourceKey, 'url:https://old.nourish.example/articles/pulses?utm_source=feed');
+    assert.deepEqual(article.sourceUrls, ['https://old.nourish.example/articles/pulses?utm_source=feed']);
+    assert.ok(warnings.includes('no canonical URL in https://old.nourish.example/articles/pulses?utm_source=feed'));
+    assert.equal(blocksOf(article.body).length, 4);
+  });
+
   it('a page with no article is an error naming the page', async () => {
     const entry = await readFixture('not-found.html');
     const url = pathToFileURL(join(FIXTURES, 'not-found.html')).href;

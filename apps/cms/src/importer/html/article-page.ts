@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 import type { SourceArticle, SourceEntry, SourceLink, SourcePerson, SourceTopic } from '../source-article';
-import { CALLOUT_CLASS, CALLOUT_MARK, elementToBody, imageUrl, normaliseSpace, type UrlBases } from './html-to-body';
+import { CALLOUT_CLASS, CALLOUT_MARK, htmlToBody, imageUrl, normaliseSpace, type UrlBases } from './html-to-body';
 
 /** Where the page came from: its URL, and for a page read from disk, the file's URL (images
  * resolve against the file, links against the old site's canonical URL). */
@@ -153,16 +153,27 @@ const findLead = (doc: Document, heading: Element | null): Element | undefined =
   );
   if (marked) return marked;
   const next = heading?.nextElementSibling;
-  return next?.tagName === 'P' && text(next) ? next : undefined;
+  const isByline = (el: Element) =>
+    /\b(byline|author|meta|date)\b/i.test(el.getAttribute('class') ?? '') || /^by\s/i.test(text(el));
+  return next?.tagName === 'P' && text(next) && !isByline(next) ? next : undefined;
 };
 
-const findAuthor = (doc: Document, ld: JsonLdNode | undefined, byline: string | undefined) => {
+const BYLINE = /^(written\s+)?by\s+\S.{0,60}$/i;
+
+/** A short "By Ann Lee" line with no byline markup (marked ones Readability drops by itself). */
+const findBylineLine = (doc: Document) =>
+  Array.from(doc.querySelectorAll('body p, body div, body span, body address')).find(
+    (el) => el.children.length <= 1 && BYLINE.test(text(el)),
+  );
+
+const findAuthor = (doc: Document, ld: JsonLdNode | undefined, bylineLine: Element | undefined) => {
   const raw =
     meta(doc, 'author', 'article:author', 'parsely-author') ??
     nameOf(ld?.author) ??
-    (text(doc.querySelector('[rel="author"], [itemprop="author"], .byline .author, .author-name, .byline')) || byline);
+    (text(doc.querySelector('[rel="author"], [itemprop="author"], .byline .author, .author-name, .byline')) ||
+      text(bylineLine));
   const name = raw
-    ?.replace(/^\s*(written\s+)?by\s+/i, '')
+    .replace(/^\s*(written\s+)?by\s+/i, '')
     .split(/\s*[|,]\s*/)[0]
     ?.trim();
   if (!name || /^https?:/.test(name)) return undefined;
@@ -265,7 +276,8 @@ export const readArticlePage = (html: string, location: PageLocation): SourceEnt
   const title = text(heading) || meta(doc, 'og:title', 'twitter:title') || stringField(ldArticle, 'headline');
   const leadEl = findLead(doc, heading);
   const excerpt = text(leadEl) || meta(doc, 'description', 'og:description') || undefined;
-  const author = findAuthor(doc, ldArticle, undefined);
+  const bylineLine = findBylineLine(doc);
+  const author = findAuthor(doc, ldArticle, bylineLine);
   const publishedAt = isoDate(
     meta(doc, 'article:published_time') ??
       stringField(ldArticle, 'datePublished') ??
@@ -286,14 +298,16 @@ export const readArticlePage = (html: string, location: PageLocation): SourceEnt
   // What Readability must not take for content.
   leadEl?.remove();
   heading?.remove();
+  bylineLine?.remove();
   removeCopyright(doc);
   keepFromReadability(doc);
-  const found = new Readability<Node>(doc, { keepClasses: true, serializer: (node) => node }).parse();
+  // Classes kept: html-to-body reads pull quotes, callouts and credits from them.
+  const found = new Readability(doc, { keepClasses: true }).parse();
   const content = found?.content;
   if (!title || !content || (found.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) {
     return { ok: false, sourceKey, error: `no article found in ${pageUrl}` };
   }
-  const { body, warnings: bodyWarnings } = elementToBody(content as ParentNode, bases);
+  const { body, warnings: bodyWarnings } = htmlToBody(content, bases.links, bases.images);
   warnings.push(...bodyWarnings);
 
   const sourceUrls = [canonical, /^https?:/.test(pageUrl) ? pageUrl : undefined].filter(
