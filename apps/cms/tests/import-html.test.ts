@@ -13,6 +13,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
 import { readArticlePage } from '../src/importer/html/article-page';
+import { decodeHtml } from '../src/importer/html/decode-html';
 import { htmlToBody } from '../src/importer/html/html-to-body';
 import type { SourceArticle, SourceBodySection, SourceEntry, SourceLink } from '../src/importer/source-article';
 import { readHtmlPages } from '../src/importer/sources/html-pages';
@@ -413,6 +414,21 @@ describe('article pages: every fixture, field by field', () => {
     assert.equal(blocksOf(article.body).length, 4);
   });
 
+  it('without an H1 the title is og:title without the site name', () => {
+    const paragraphs = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Note ${i + 1}: tea drunk with a meal can halve the iron absorbed from beans, grains and greens.</p>`,
+    ).join('');
+    const entry = readArticlePage(
+      '<html><head><meta property="og:title" content="Tea, coffee and iron | Old Nourish">' +
+        '<meta property="og:site_name" content="Old Nourish"></head>' +
+        `<body><div class="post">${paragraphs}</div></body></html>`,
+      { url: 'https://old.nourish.example/articles/tea-and-iron' },
+    );
+    assert.equal(articleOf(entry).article.title, 'Tea, coffee and iron');
+  });
+
   it('a page with no article is an error naming the page', async () => {
     const entry = await readFixture('not-found.html');
     const url = pathToFileURL(join(FIXTURES, 'not-found.html')).href;
@@ -546,6 +562,40 @@ describe('html to body', () => {
 
   it('an empty or content-free fragment gives no sections', () => {
     assert.deepEqual(htmlToBody('  <p> </p><script>x()</script><!-- nothing -->', base), { body: [], warnings: [] });
+  });
+});
+
+describe('decoding a page', () => {
+  // "Café – crème" in Windows-1252: é is 0xE9, the en dash 0x96, è 0xE8.
+  const cp1252 = (head: string) =>
+    Uint8Array.from([
+      ...Buffer.from(`${head}<p>Caf`),
+      0xe9,
+      0x20,
+      0x96,
+      0x20,
+      ...Buffer.from('cr'),
+      0xe8,
+      ...Buffer.from('me</p>'),
+    ]);
+
+  it('uses the charset of the HTTP header, then of the page, else UTF-8', () => {
+    assert.equal(decodeHtml(cp1252(''), 'text/html; charset=windows-1252').html, '<p>Café – crème</p>');
+    assert.equal(
+      decodeHtml(cp1252('<meta charset="windows-1252">')).html,
+      '<meta charset="windows-1252"><p>Café – crème</p>',
+    );
+    assert.ok(
+      decodeHtml(cp1252('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')).html.endsWith(
+        '<p>Café – crème</p>',
+      ),
+    );
+    assert.equal(decodeHtml(Buffer.from('<p>Café – crème</p>')).html, '<p>Café – crème</p>');
+  });
+
+  it('an unknown charset is read as UTF-8 with a warning', () => {
+    const decoded = decodeHtml(Buffer.from('<p>Café</p>'), 'text/html; charset=x-martian');
+    assert.deepEqual(decoded, { html: '<p>Café</p>', warning: 'unknown charset "x-martian"; read as UTF-8' });
   });
 });
 

@@ -142,6 +142,14 @@ const railLinks = (elements: Element[], base: string): SourceLink[] => {
   return links;
 };
 
+/** "Title | Site" -> "Title", when the page names its site (og:site_name). */
+const withoutSiteName = (doc: Document, title: string | undefined) => {
+  const site = meta(doc, 'og:site_name');
+  if (!title || !site) return title;
+  const suffix = new RegExp(`\\s+[|\u2013\u2014-]\\s+${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return title.replace(suffix, '') || title;
+};
+
 /** The visible title: the article's H1 (the page's first otherwise), then og:title. */
 const findTitleHeading = (doc: Document) =>
   doc.querySelector('article h1, main h1, [itemprop="headline"]') ?? doc.querySelector('h1');
@@ -273,7 +281,8 @@ export const readArticlePage = (html: string, location: PageLocation): SourceEnt
     for (const el of elements) el.remove();
   }
 
-  const title = text(heading) || meta(doc, 'og:title', 'twitter:title') || stringField(ldArticle, 'headline');
+  const title =
+    text(heading) || withoutSiteName(doc, meta(doc, 'og:title', 'twitter:title')) || stringField(ldArticle, 'headline');
   const leadEl = findLead(doc, heading);
   const excerpt = text(leadEl) || meta(doc, 'description', 'og:description') || undefined;
   const bylineLine = findBylineLine(doc);

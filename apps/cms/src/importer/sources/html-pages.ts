@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { readArticlePage } from '../html/article-page';
+import { type DecodedHtml, decodeHtml } from '../html/decode-html';
 import type { SourceArticle, SourceEntry } from '../source-article';
 
 export type HtmlPagesOptions = {
@@ -38,24 +39,31 @@ const dropMissingImages = (article: SourceArticle, warnings: string[]): SourceAr
   return { ...article, body };
 };
 
+const withDecodingWarning = (
+  page: DecodedHtml,
+  entry: SourceEntry,
+  tidy: (article: SourceArticle, warnings: string[]) => SourceArticle = (article) => article,
+): SourceEntry => {
+  if (!entry.ok) return entry;
+  const warnings = page.warning ? [page.warning, ...entry.warnings] : [...entry.warnings];
+  return { ok: true, article: tidy(entry.article, warnings), warnings };
+};
+
 const readFilePage = async (path: string): Promise<SourceEntry> => {
   const fileUrl = pathToFileURL(path).href;
-  let html: string;
+  let page: DecodedHtml;
   try {
-    html = await readFile(path, 'utf8');
+    page = decodeHtml(await readFile(path));
   } catch (error) {
     return failed(`url:${fileUrl}`, `cannot read ${path}: ${messageOf(error)}`);
   }
-  const entry = readArticlePage(html, { url: fileUrl, fileUrl });
-  if (!entry.ok) return entry;
-  const warnings = [...entry.warnings];
-  return { ok: true, article: dropMissingImages(entry.article, warnings), warnings };
+  return withDecodingWarning(page, readArticlePage(page.html, { url: fileUrl, fileUrl }), dropMissingImages);
 };
 
 const fetchPage = async (url: string, timeoutMs: number): Promise<SourceEntry> => {
   const sourceKey = `url:${url}`;
   let response: Response;
-  let html: string;
+  let page: DecodedHtml;
   try {
     response = await fetch(url, {
       redirect: 'follow',
@@ -68,7 +76,7 @@ const fetchPage = async (url: string, timeoutMs: number): Promise<SourceEntry> =
       await response.body?.cancel();
       return failed(sourceKey, `${url} is not HTML (content-type: ${type || 'none'})`);
     }
-    html = await response.text();
+    page = decodeHtml(new Uint8Array(await response.arrayBuffer()), type);
   } catch (error) {
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       return failed(sourceKey, `${url} did not answer within ${timeoutMs} ms`);
@@ -79,7 +87,7 @@ const fetchPage = async (url: string, timeoutMs: number): Promise<SourceEntry> =
     return failed(sourceKey, `cannot reach ${url}: ${messageOf(error)}${cause}`);
   }
   // Relative links and images resolve against where the page ended up after redirects.
-  return readArticlePage(html, { url: response.url || url });
+  return withDecodingWarning(page, readArticlePage(page.html, { url: response.url || url }));
 };
 
 /** A .txt list: one URL a line; blank lines and lines starting with # are skipped. */
