@@ -429,6 +429,27 @@ describe('article pages: every fixture, field by field', () => {
     assert.equal(articleOf(entry).article.title, 'Tea, coffee and iron');
   });
 
+  it('a rail inside the article text is taken out of the body', () => {
+    const paragraphs = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Point ${i + 1}: soaking dried beans overnight shortens their cooking time and makes them gentler on the gut.</p>`,
+    ).join('');
+    const entry = readArticlePage(
+      `<html><body><article><h1>Soaking beans</h1>${paragraphs}<h2>You may also like</h2>` +
+        '<p>Read <a href="/articles/pulses">Cooking with pulses, from soups to salads</a> next, a longer guide for anyone cooking for a family on a budget this winter.</p>' +
+        '</article></body></html>',
+      { url: 'https://old.nourish.example/articles/soaking-beans' },
+    );
+    const { article } = articleOf(entry);
+    assert.deepEqual(article.alsoLike, [link('/articles/pulses', 'Cooking with pulses, from soups to salads')]);
+    assert.deepEqual(headingsOf(article.body), []);
+    assert.ok(!bodyText(article.body).includes('Cooking with pulses'), bodyText(article.body));
+    // The paragraph under the title is the standfirst; the other three are the body.
+    assert.ok(article.excerpt?.startsWith('Point 1:'));
+    assert.equal(blocksOf(article.body).length, 3);
+  });
+
   it('a page with no article is an error naming the page', async () => {
     const entry = await readFixture('not-found.html');
     const url = pathToFileURL(join(FIXTURES, 'not-found.html')).href;
