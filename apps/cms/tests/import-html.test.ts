@@ -581,6 +581,38 @@ describe('html to body', () => {
     ]);
   });
 
+  it('reads WordPress classic-editor content: blank-line paragraphs and [caption] shortcodes', () => {
+    const { body } = htmlToBody(
+      'First paragraph with <strong>bold</strong>\nand a wrapped line.\n\nSecond paragraph.\n \n' +
+        '[caption id="attachment_7" align="alignnone" width="300"]<a href="/wp-content/uploads/oats.jpg">' +
+        '<img src="/wp-content/uploads/oats-300x200.jpg" alt="Rolled oats" width="300" height="200"></a> Oats, <em>rolled</em>[/caption]' +
+        '\n\nLast one.',
+      'https://old.nourish.example/2019/05/oats/',
+    );
+    assert.deepEqual(body, [
+      {
+        kind: 'rich-text',
+        body: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'First paragraph with ' },
+              { type: 'text', text: 'bold', bold: true },
+              { type: 'text', text: ' and a wrapped line.' },
+            ],
+          },
+          { type: 'paragraph', children: [{ type: 'text', text: 'Second paragraph.' }] },
+        ],
+      },
+      {
+        kind: 'figure',
+        image: { src: 'https://old.nourish.example/wp-content/uploads/oats-300x200.jpg', alt: 'Rolled oats' },
+        caption: 'Oats, rolled',
+      },
+      { kind: 'rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Last one.' }] }] },
+    ]);
+  });
+
   it('an empty or content-free fragment gives no sections', () => {
     assert.deepEqual(htmlToBody('  <p> </p><script>x()</script><!-- nothing -->', base), { body: [], warnings: [] });
   });

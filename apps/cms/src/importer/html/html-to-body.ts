@@ -16,6 +16,7 @@ import { existsOne, findAll, findOne } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 
 import type { Block, InlineNode, TextNode } from '../../seed/markdown-to-blocks';
+import { expandCaptionShortcodes } from './caption-shortcode';
 import type { SourceBodySection } from '../source-article';
 
 export type HtmlToBodyResult = { body: SourceBodySection[]; warnings: string[] };
@@ -125,6 +126,7 @@ export const CALLOUT_MARK = 'nourish-callout';
 const PULL_QUOTE_CLASS = /\b(wp-block-pullquote|pullquote|pull-quote)\b/i;
 const CREDIT_CLASS = /\b(credit|image-credit|photo-credit|attribution)\b/i;
 const HEADING = /^h[1-6]$/;
+const BLANK_LINE = /\n[ \t\u00a0]*\n/;
 
 const attr = (el: Element, name: string): string | null => el.attribs[name] ?? null;
 const classOf = (el: Element) => el.attribs.class ?? '';
@@ -300,6 +302,17 @@ class BodyReader {
         this.addParagraph(run);
         run = [];
         this.block(child);
+      } else if (isText(child) && BLANK_LINE.test(child.data)) {
+        // WordPress's classic editor stores paragraphs as text separated by blank lines (its
+        // wpautop adds the <p> only on display): a blank line in loose text ends a paragraph.
+        const parts = child.data.split(BLANK_LINE);
+        parts.forEach((part, i) => {
+          if (i > 0) {
+            this.addParagraph(run);
+            run = [];
+          }
+          run.push({ type: 'text', text: normaliseSpace(part) });
+        });
       } else run.push(...this.inline(child, {}));
     }
     this.addParagraph(run);
@@ -530,4 +543,4 @@ class BodyReader {
 /** Body sections of an HTML fragment; relative links resolve against `baseUrl`, images against
  * `imageBaseUrl` (the same by default; a file's URL for pages read from disk). */
 export const htmlToBody = (html: string, baseUrl: string, imageBaseUrl: string = baseUrl): HtmlToBodyResult =>
-  new BodyReader({ links: baseUrl, images: imageBaseUrl }).read(parseDocument(html).children);
+  new BodyReader({ links: baseUrl, images: imageBaseUrl }).read(parseDocument(expandCaptionShortcodes(html)).children);
