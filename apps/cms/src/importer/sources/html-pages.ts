@@ -70,7 +70,10 @@ const fetchPage = async (url: string, timeoutMs: number): Promise<SourceEntry> =
       headers: { accept: 'text/html,application/xhtml+xml' },
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!response.ok) return failed(sourceKey, `${url} answered ${response.status} ${response.statusText}`.trim());
+    if (!response.ok) {
+      await response.body?.cancel(); // frees the connection; the error page itself is not wanted
+      return failed(sourceKey, `${url} answered ${response.status} ${response.statusText}`.trim());
+    }
     const type = response.headers.get('content-type') ?? '';
     if (!/\b(text\/html|application\/xhtml\+xml)\b/i.test(type)) {
       await response.body?.cancel();
