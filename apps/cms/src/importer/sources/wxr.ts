@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 
-import { htmlToBody } from '../html/html-to-body.placeholder';
+import { htmlToBody } from '../html/html-to-body';
 import { extractLinkLists } from '../link-lists';
 import type {
   ImageSource,
