@@ -30,6 +30,7 @@ import { publishedVersions } from './published-versions';
 type S3Server = Awaited<ReturnType<typeof startS3Server>>;
 export type DrillSetup = { kind: DatabaseKind; uploads: 'local' | 's3'; portBase: number };
 
+const BOOT_TIMEOUT_MS = 420_000;
 const DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'opsbk_';
 
 /** The CMS's variables for one database and upload store (what `pnpm backup` would read). */
@@ -101,7 +102,7 @@ const flipOneByte = async (file: string) => {
 };
 
 export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) => {
-  describe(`restore drill on ${kind} with ${uploads} uploads`, { timeout: 600_000 }, () => {
+  describe(`restore drill on ${kind} with ${uploads} uploads`, { timeout: 1_200_000 }, () => {
     const runId = randomBytes(3).toString('hex');
     const dirs: string[] = [];
     const databases: TestDatabase[] = [];
@@ -135,7 +136,8 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
         ...cmsEnv(await database(), s3Original, 'drill-original', portBase + 1),
         SEED_DEMO_CONTENT: 'true',
       };
-      original = await startCms(originalEnv);
+      // The demo seed takes a minute on an idle machine; shared CI runners can be several times slower.
+      original = await startCms(originalEnv, BOOT_TIMEOUT_MS);
       servers.push(original);
       edits = await makeDrillEdits(original.url, runId);
       before_ = await readAll(original.url, drillReads(edits));
@@ -267,7 +269,7 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
         };
         await original.stop();
         ({ movedFiles } = await restoreBackup({ env: restoredEnv, archive }));
-        restored = await startCms(restoredEnv);
+        restored = await startCms(restoredEnv, BOOT_TIMEOUT_MS);
         servers.push(restored);
       });
 
