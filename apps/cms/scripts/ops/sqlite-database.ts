@@ -32,22 +32,26 @@ export const backupSqlite = async (target: SqliteTarget, file: string) => {
   } finally {
     db.close();
   }
+  // The copy inherits the source's WAL mode; a WAL database gets -wal/-shm files beside it as soon
+  // as anything opens it, which would change the archive. In rollback mode it stays one file.
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 };
 
 /**
- * Puts the backup in place of the target file: written next to it, then renamed, so the target is
+ * Puts the backup in place of the target file: copied next to it, then renamed, so the target is
  * either the old file or the whole backup. The CMS must be stopped (it holds the file open).
  */
 export const restoreSqlite = async (target: SqliteTarget, file: string) => {
   await fsp.mkdir(path.dirname(target.filename), { recursive: true });
   const partial = `${target.filename}.restoring`;
-  // Through the backup API again: the result is a plain database file with no WAL to go with it.
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(partial);
-  } finally {
-    source.close();
-  }
+  // A plain copy: the archive's file is no live database (backupSqlite left it whole, in rollback
+  // mode), and opening it with SQLite could write beside it.
+  await fsp.copyFile(file, partial);
   // A WAL or shared-memory file left from the old database would be replayed over the new one.
   await Promise.all(
     ['-wal', '-shm', '-journal'].map((suffix) => fsp.rm(`${target.filename}${suffix}`, { force: true })),
