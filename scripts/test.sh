@@ -52,6 +52,10 @@ run_suite cms "$ROOT/apps/cms" pnpm test
 # Two CMS instances on one PostgreSQL database: scheduled publishing once, the admin through either,
 # uploads to an S3 server (s3rver), connections cut by PostgreSQL.
 run_suite cms-cluster "$ROOT/apps/cms" pnpm test:cluster
+# The restore drill (apps/cms/scripts/ops, `pnpm backup`/`pnpm restore`): a seeded and edited CMS backed
+# up and restored into a fresh database and upload store, on SQLite (local uploads) and on
+# PostgreSQL (S3 through s3rver); the restored CMS must answer every site read as the original did.
+run_suite cms-ops "$ROOT/apps/cms" pnpm test:ops
 # docker-compose.yml against the Compose schema and each app's environment; the edge over two site
 # instances, one of them failing.
 run_suite cluster "$ROOT/packages/cluster" pnpm test
