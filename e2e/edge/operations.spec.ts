@@ -31,7 +31,8 @@ const sample = (text: string, series: string): number => {
   return line ? Number(line.slice(series.length + 1)) : 0;
 };
 
-test('probes and metrics are not public', async () => {
+test('probes and metrics are not public', async ({ stack }) => {
+  expect(stack.edge.pid, 'the edge stack is up').toBeGreaterThan(0);
   expect((await edge('/_ready')).status, '/_ready through the edge').toBe(404);
   expect((await edge('/_live')).status, '/_live through the edge').toBe(404);
   expect((await fetch(`${SITE_URL}/_live`)).status, 'the site answers its own probe').toBe(204);
@@ -39,7 +40,8 @@ test('probes and metrics are not public', async () => {
   expect((await fetch(METRICS_URL)).status, 'a scrape without the token').toBe(401);
 });
 
-test('a publish is counted as a revalidation, an edge purge and a publish-to-live time', async () => {
+test('a publish is counted as a revalidation, an edge purge and a publish-to-live time', async ({ stack }) => {
+  expect(stack.site.pid, 'the edge stack is up').toBeGreaterThan(0);
   const before = await scrape();
   const api = await editorApi();
   const slug = `edge-metrics-${Date.now().toString(36)}`;
@@ -80,17 +82,26 @@ test('a publish is counted as a revalidation, an edge purge and a publish-to-liv
   }
 });
 
-test("the edge's counters reach Prometheus: a miss, then a hit", async () => {
+test("the edge's counters reach Prometheus: misses, then hits", async ({ stack }) => {
+  expect(stack.edge.pid, 'the edge stack is up').toBeGreaterThan(0);
   const metrics = async () => (await fetch(`http://127.0.0.1:${EDGE_METRICS_PORT}/metrics`)).text();
   const before = await metrics();
-  // A 404 is cached too: the first request is a miss, the second a hit.
-  const path = `/articles/edge-metrics-${Date.now().toString(36)}`;
-  await edge(path);
-  await edge(path);
-  const after = await metrics();
-  for (const series of ['varnish_main_cache_miss', 'varnish_main_cache_hit']) {
-    expect(sample(after, series), `${series} counted`).toBeGreaterThan(sample(before, series));
-  }
+  // Varnish's workers add their counts to the shared ones in batches: ask a few times.
+  await expect
+    .poll(
+      async () => {
+        // A 404 is cached too: the first request is a miss, the second a hit.
+        const path = `/articles/edge-metrics-${Date.now().toString(36)}`;
+        await edge(path);
+        await edge(path);
+        const now = await metrics();
+        return ['varnish_main_cache_miss', 'varnish_main_cache_hit'].map(
+          (series) => sample(now, series) > sample(before, series),
+        );
+      },
+      { message: 'misses and hits counted', timeout: 20_000 },
+    )
+    .toEqual([true, true]);
 });
 
 test('a site whose CMS is frozen leaves the rotation, is still served as the live fallback, and comes back', async ({

@@ -82,7 +82,7 @@ export const registerNotifySite = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const model = MODELS[context.uid];
     const actions = context.uid === ARTICLE ? ARTICLE_ACTIONS : LIVE_ACTIONS;
-    if (!model || !actions.has(context.action)) return next();
+    if (!model || !actions.has(context.action) || siteNotificationsSuppressed()) return next();
 
     const documentId = (context.params as { documentId?: string }).documentId;
     const hasSlug =

@@ -1,5 +1,5 @@
 /**
- * `pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>]`
+ * `pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>] [--media-dir <dir>]`
  *
  * Loads the built CMS in this process (as `strapi import` does: no HTTP listener, no cron jobs, so
  * it can run next to a live CMS on the same database; the live one delivers the site
@@ -20,7 +20,7 @@ import { RunState } from './run-state';
 import { openSource } from './source-kind';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
-const USAGE = 'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>]';
+const USAGE = 'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>] [--media-dir <wp-content/uploads>]';
 
 const parse = () => {
   const { values, positionals } = parseArgs({
@@ -32,6 +32,7 @@ const parse = () => {
       limit: { type: 'string' },
       resume: { type: 'boolean', default: false },
       report: { type: 'string' },
+      'media-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,6 +57,7 @@ const parse = () => {
     limit,
     resume: values.resume,
     reportFile: values.report ? path.resolve(base, values.report) : undefined,
+    mediaDir: values['media-dir'] ? path.resolve(base, values['media-dir']) : undefined,
   };
 };
 
@@ -65,7 +67,7 @@ const databaseIdentity = () =>
 
 const main = async () => {
   const args = parse();
-  const source = await openSource(args.input);
+  const source = await openSource(args.input, { mediaDir: args.mediaDir });
   // An importer never runs the CMS's scheduled jobs (the running CMS does) nor seeds demo content.
   process.env.CRON_ENABLED = 'false';
   process.env.SEED_DEMO_CONTENT = 'false';

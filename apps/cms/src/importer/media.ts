@@ -51,6 +51,20 @@ const mediaKey = (sha256: string) => `sha256:${sha256}`;
 export class MediaLibrary {
   /** sha256 -> upload file id, for this run. */
   private readonly uploaded = new Map<string, number>();
+  /** Image source (URL or path) -> upload file id, for this run: a source is fetched once. */
+  private readonly bySource = new Map<string, number>();
+
+  /** The upload id of a source already loaded and uploaded in this run, or undefined. */
+  uploadedSource(src: string): number | undefined {
+    return this.bySource.get(src);
+  }
+
+  /** Uploads (or finds) the image of `src` and remembers it by its source. */
+  async uploadSource(src: string, image: LoadedImage, alt: string): Promise<number> {
+    const id = await this.upload(image, alt);
+    this.bySource.set(src, id);
+    return id;
+  }
 
   constructor(private readonly strapi: Core.Strapi) {}
 

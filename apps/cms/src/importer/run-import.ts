@@ -1,10 +1,12 @@
 /**
  * The run loop: reads the source one entry at a time, writes each (or says what it would write),
  * reports every item, and at the end rewrites links of articles whose targets came later in the
- * stream. A failing item is reported and the run goes on.
+ * stream. A failing item is reported and the run goes on. The site is told once, at the end.
  */
 import type { Core } from '@strapi/strapi';
 
+import { notifySite } from '../document-middlewares/notify-site';
+import { withoutSiteNotifications } from '../outbox/seeding';
 import { articleRecords } from './import-records';
 import { LinkMap } from './links';
 import { MediaLibrary } from './media';
@@ -25,6 +27,18 @@ export const errorText = (error: unknown) => {
     .map((e) => `${(e.path ?? []).join('.')}: ${e.message ?? ''}`)
     .filter((text) => !error.message.includes(text));
   return [error.message, ...fields].join('; ');
+};
+
+/**
+ * Each write notifies nobody (one notification per write would make the site re-render and purge
+ * the edge thousands of times); the site hears once per model at the end instead.
+ */
+const quietly = <T>(work: () => Promise<T>): Promise<T> => withoutSiteNotifications(work);
+
+/** Every article page, listing, author, topic and redirect the import may have changed. */
+const notifySiteOfImport = async (strapi: Core.Strapi) => {
+  const all = { action: 'import', documentId: null, slugs: [], referencedBy: [], referencedByOverflow: true };
+  for (const model of ['article', 'author', 'topic', 'redirect'] as const) await notifySite(strapi, { model, ...all });
 };
 
 export const runImport = async (
@@ -61,7 +75,7 @@ export const runImport = async (
       continue;
     }
     try {
-      const { result, pending } = await writeArticle(ctx, article, entry.warnings, options);
+      const { result, pending } = await quietly(() => writeArticle(ctx, article, entry.warnings, options));
       if (pending.length > 0) unresolved.push({ article, warnings: entry.warnings, item: result });
       report(result);
     } catch (error) {
@@ -72,7 +86,7 @@ export const runImport = async (
   let relinked = 0;
   for (const { article, warnings, item } of unresolved) {
     try {
-      const { result } = await writeArticle(ctx, article, warnings, options);
+      const { result } = await quietly(() => writeArticle(ctx, article, warnings, options));
       if (result.status !== 'updated') continue;
       relinked++;
       // A new item stays "created"; its warnings are the final write's (a link now resolved).
@@ -89,5 +103,6 @@ export const runImport = async (
 
   const totals = emptyTotals();
   for (const item of items) totals[item.status]++;
+  if (!options.dryRun && totals.created + totals.updated > 0) await notifySiteOfImport(strapi);
   return { dryRun: options.dryRun, items, totals, relinked, seconds: (Date.now() - started) / 1000 };
 };

@@ -22,7 +22,8 @@ const htmlInputs = async (input: string): Promise<string[]> => {
   return [input];
 };
 
-export const openSource = async (input: string): Promise<Source> => {
+/** `mediaDir`: a local copy of a WordPress site's `wp-content/uploads`, read instead of downloading. */
+export const openSource = async (input: string, options: { mediaDir?: string } = {}): Promise<Source> => {
   if (/^https?:\/\//i.test(input)) return { kind: 'html', entries: readHtmlPages([input]) };
   let stat;
   try {
@@ -31,7 +32,7 @@ export const openSource = async (input: string): Promise<Source> => {
     throw new Error(`${input}: no such file or folder`);
   }
   const ext = path.extname(input).toLowerCase();
-  if (stat.isFile() && ext === '.xml') return { kind: 'wxr', entries: readWxr(input) };
+  if (stat.isFile() && ext === '.xml') return { kind: 'wxr', entries: readWxr(input, { uploadsDir: options.mediaDir }) };
   if (stat.isFile() && ext === '.md') return { kind: 'markdown', entries: readMarkdown(input), total: 1 };
   if (stat.isFile() && (ext === '.html' || ext === '.htm' || ext === '.txt')) {
     const inputs = await htmlInputs(input);

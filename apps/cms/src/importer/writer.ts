@@ -67,14 +67,20 @@ const pendingResolvable = (record: ImportRecord, links: LinkMap) => {
 const targetExists = async (strapi: Core.Strapi, documentId: string) =>
   Boolean(await strapi.db.query(ARTICLE).findOne({ where: { documentId }, select: ['id'] }));
 
-/** Every image of the article, loaded (so a missing one fails the item before anything is written). */
-const loadImages = async (article: SourceArticle) => {
+/**
+ * Every image of the article not uploaded yet in this run, loaded (so a missing one fails the item
+ * before anything is written).
+ */
+const loadImages = async (article: SourceArticle, media: MediaLibrary) => {
   const sources: ImageSource[] = [
     ...(article.cover ? [article.cover] : []),
     ...article.body.flatMap((s) => (s.kind === 'figure' ? [s.image] : [])),
   ];
   const loaded = new Map<string, LoadedImage>();
-  for (const source of sources) if (!loaded.has(source.src)) loaded.set(source.src, await loadImage(source));
+  for (const source of sources) {
+    if (loaded.has(source.src) || media.uploadedSource(source.src) !== undefined) continue;
+    loaded.set(source.src, await loadImage(source));
+  }
   return loaded;
 };
 
@@ -120,16 +126,16 @@ export const writeArticle = async (
   }
   const status = existingId ? 'updated' : 'created';
 
-  const images = await loadImages(article);
+  const images = await loadImages(article, media);
   if (options.dryRun) return { result: { sourceKey: article.sourceKey, status, warnings }, pending: [] };
 
   const uploadIds = new Map<string, number>();
   for (const [src, image] of images) {
     const alt = (article.cover?.src === src ? article.cover.alt : undefined) ?? article.title;
-    uploadIds.set(src, await media.upload(image, alt));
+    uploadIds.set(src, await media.uploadSource(src, image, alt));
   }
   const uploadOf = (source: ImageSource) => {
-    const id = uploadIds.get(source.src);
+    const id = uploadIds.get(source.src) ?? media.uploadedSource(source.src);
     if (id === undefined) throw new Error(`image ${source.src} was not uploaded`);
     return id;
   };
