@@ -1,7 +1,7 @@
 /**
  * Issue #15's importer at size: a WordPress export of N posts (the WXR fixture's posts cloned with
  * new ids, slugs and links: apps/cms/tests/helpers/wxr-generate.ts) imported into a fresh
- * PostgreSQL database by the real CLI, `pnpm run import <file> --publish --quiet-site` at the repo's
+ * PostgreSQL database by the real CLI, `pnpm run import <file> --publish` at the repo's
  * root (no site runs here, so it queues no change notifications for one), with the
  * production environment the CMS runs with. The export's media is served from a local HTTP server
  * (the fixture's wp-content/uploads), as a live WordPress site would serve it, so the CLI downloads
@@ -24,7 +24,7 @@ import { childrenOf } from './process-cpu';
 const CMS_DIR = path.join(ROOT, 'apps/cms');
 /** The importer's command (issue #15), run at the repo's root with the export's path and these flags. */
 export const IMPORT_COMMAND = ['pnpm', 'run', '--silent', 'import'] as const;
-const IMPORT_FLAGS = ['--publish', '--quiet-site'];
+const IMPORT_FLAGS = ['--publish'];
 
 export type WxrImportMeasure = {
   posts: number;
