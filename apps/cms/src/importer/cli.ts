@@ -20,7 +20,8 @@ import { RunState } from './run-state';
 import { openSource } from './source-kind';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
-const USAGE = 'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>] [--media-dir <wp-content/uploads>]';
+const USAGE =
+  'Usage: pnpm run import <source> [--dry-run] [--publish] [--limit N] [--resume] [--report <file.json>] [--media-dir <wp-content/uploads>]';
 
 const parse = () => {
   const { values, positionals } = parseArgs({

@@ -32,7 +32,8 @@ export const openSource = async (input: string, options: { mediaDir?: string } =
     throw new Error(`${input}: no such file or folder`);
   }
   const ext = path.extname(input).toLowerCase();
-  if (stat.isFile() && ext === '.xml') return { kind: 'wxr', entries: readWxr(input, { uploadsDir: options.mediaDir }) };
+  if (stat.isFile() && ext === '.xml')
+    return { kind: 'wxr', entries: readWxr(input, { uploadsDir: options.mediaDir }) };
   if (stat.isFile() && ext === '.md') return { kind: 'markdown', entries: readMarkdown(input), total: 1 };
   if (stat.isFile() && (ext === '.html' || ext === '.htm' || ext === '.txt')) {
     const inputs = await htmlInputs(input);
