@@ -10,13 +10,16 @@
  * - a page that explains the outage itself (search) -> 503 instead of 200, its body unchanged.
  * Client-side navigations (RSC requests) pass through: the router shows error.tsx for them.
  * Everything else passes through untouched. Before Next, it answers the probes (/_live, /_ready:
- * ops/probes.mjs) and times every request for the metrics endpoint (ops/metrics.mjs), which
- * listens on a port of its own. Usage: node server.mjs [-p 3000] [-H 0.0.0.0]
+ * ops/probes.mjs), times every request for the metrics endpoint (ops/metrics.mjs), which listens
+ * on a port of its own, and gives each request its id (X-Request-Id), which the app sends on to
+ * the CMS and the edge and which tags every log line (JSON in production: ops/json-logs.mjs). Usage: node server.mjs [-p 3000] [-H 0.0.0.0]
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES } from 'node:http';
 import { parseArgs } from 'node:util';
 
+import { jsonLogsWanted, logAccess, logJsonLines } from './ops/json-logs.mjs';
 import { createSiteMetrics, serveMetrics } from './ops/metrics.mjs';
 import { createProbes } from './ops/probes.mjs';
 
@@ -60,6 +63,17 @@ const statusToSend = (status, request) => {
   if (status === 500 && (request.cmsUnavailable || cmsFailedRecently())) return 503;
   if (status === 200 && request.answerUnavailable) return 503;
   return status;
+};
+
+const jsonLogs = jsonLogsWanted();
+if (jsonLogs) logJsonLines(() => availability.requests.getStore()?.requestId);
+// REQUEST_LOG=false drops the access lines (the edge's log has every request too).
+const accessLog = jsonLogs && process.env.REQUEST_LOG !== 'false';
+
+/** A caller's id when it looks like one (the edge, a test), else a new one: it ends up in logs. */
+const requestIdOf = (/** @type {import('node:http').IncomingMessage} */ req) => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,100}$/.test(given) ? given : randomUUID();
 };
 
 const metrics = createSiteMetrics();
@@ -127,8 +141,11 @@ const answerOutagesWith503 = (req, res, request) => {
 const server = createServer((req, res) => {
   metrics.timeRequest(req, res);
   if (answerProbe(req, res)) return;
+  const requestId = requestIdOf(req);
+  res.setHeader('X-Request-Id', requestId);
+  if (accessLog) logAccess(req, res, requestId);
   /** @type {import('./lib/availability').RequestAvailability} */
-  const request = { cmsUnavailable: false, answerUnavailable: false };
+  const request = { cmsUnavailable: false, answerUnavailable: false, requestId };
   answerOutagesWith503(req, res, request);
   availability.requests.run(request, () => {
     handle(req, res).catch((error) => {

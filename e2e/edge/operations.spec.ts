@@ -2,7 +2,8 @@
  * Operations at the edge (issue #17): the probes are not public; a site whose CMS is frozen
  * leaves the edge's rotation by its readiness probe, is still used as the live fallback (it is
  * the only instance), and comes back by itself; the site's metrics endpoint refuses the public
- * and counts what a publish does (revalidation, edge purge, publish-to-live time).
+ * and counts what a publish does (revalidation, edge purge, publish-to-live time); one request id
+ * follows a page view, and a publish, through both apps' JSON logs.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -132,4 +133,75 @@ test('a site whose CMS is frozen leaves the rotation, is still served as the liv
   await expect
     .poll(backendHealth, { message: 'back in rotation by itself', timeout: 30_000, intervals: [1000] })
     .toEqual({ site_1: 'healthy', site_1_alive: 'healthy' });
+});
+
+type LogLine = Record<string, unknown>;
+
+/** The JSON lines of a process's output (other lines, such as Strapi's boot banner, are skipped). */
+const jsonLines = (output: string): LogLine[] =>
+  output.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as LogLine];
+    } catch {
+      return [];
+    }
+  });
+
+test('one page view is followed from the site into the CMS by its request id', async ({ stack }) => {
+  const requestId = `e2e-trace-${Date.now().toString(36)}`;
+  // Search calls the CMS on every new query.
+  const reply = await fetch(`${SITE_URL}/search?q=magnesium+${requestId.slice(-6)}`, {
+    headers: { 'x-request-id': requestId },
+  });
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get('x-request-id'), 'the site answers with the id').toBe(requestId);
+  await expect
+    .poll(() => jsonLines(stack.site.output()).some((l) => l.requestId === requestId && l.msg === 'request'), {
+      message: "the site's access line carries the id",
+      timeout: 10_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(
+      () =>
+        jsonLines(stack.cms.output()).some(
+          (l) => l.requestId === requestId && l.message === 'request' && String(l.path).startsWith('/api/'),
+        ),
+      { message: "the CMS's access line for the site's call carries the same id", timeout: 10_000 },
+    )
+    .toBe(true);
+  const made = await fetch(`${SITE_URL}/robots.txt`);
+  expect(made.headers.get('x-request-id'), 'a request without an id gets a new one').toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("a publish's request id reaches the site's revalidation", async ({ stack }) => {
+  const api = await editorApi();
+  const slug = `edge-trace-${Date.now().toString(36)}`;
+  const { documentId } = await api.createArticle({
+    title: `Edge trace check ${slug}`,
+    slug,
+    excerpt: 'An article the edge suite publishes to follow the change through both apps.',
+    coverAlt: 'No cover: a test article',
+    body: [paragraphs([{ type: 'text', text: `Body of ${slug}.` }])],
+  });
+  const before = jsonLines(stack.site.output()).length;
+  await api.publish(documentId);
+  try {
+    // The site's access line for the CMS's notification carries the CMS's id for the publish.
+    const revalidation = () =>
+      jsonLines(stack.site.output())
+        .slice(before)
+        .find((l) => l.msg === 'request' && l.path === '/api/revalidate' && l.status === 200);
+    await expect.poll(revalidation, { message: 'the revalidation is logged', timeout: 10_000 }).toBeTruthy();
+    const requestId = revalidation()?.requestId;
+    expect(typeof requestId).toBe('string');
+    const cmsLines = jsonLines(stack.cms.output()).filter((l) => l.requestId === requestId);
+    expect(
+      cmsLines.some((l) => l.message === 'request' && String(l.path).includes(documentId)),
+      `the CMS logged the publish under ${String(requestId)}`,
+    ).toBe(true);
+  } finally {
+    await api.unpublish(documentId);
+  }
 });

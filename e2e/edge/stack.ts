@@ -35,7 +35,8 @@ export type EdgeStack = { cms: Service; site: Service; edge: Service; stop(): Pr
 
 export async function startEdgeStack(): Promise<EdgeStack> {
   // Change notifications go through the edge, like a reader's request would.
-  const cms = suiteCms(TMP, EDGE_URL);
+  // JSON logs with request ids on both apps: the operations spec follows one request through them.
+  const cms = suiteCms(TMP, EDGE_URL, { LOG_FORMAT: 'json', REQUEST_LOG: 'true' });
 
   const site = new Service(
     'site',
@@ -54,6 +55,7 @@ export async function startEdgeStack(): Promise<EdgeStack> {
         PREVIEW_SECRET: CMS_ENV.PREVIEW_SECRET,
         REVALIDATE_SECRET: CMS_ENV.REVALIDATE_SECRET,
         EDGE_PURGE_URLS: `${EDGE_URL}/`,
+        LOG_FORMAT: 'json',
         METRICS_PORT: String(SITE_METRICS_PORT),
         METRICS_TOKEN: SITE_METRICS_TOKEN,
       },

@@ -6,13 +6,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   // With S3 uploads the media library's previews load from the bucket's public origin.
   const mediaOrigin = s3UploadSettings(env)?.publicUrl.origin;
   const mediaOrigins = mediaOrigin ? [mediaOrigin] : [];
+  const production = env('NODE_ENV', 'development') === 'production';
+  const requestLog = env.bool('REQUEST_LOG', !production);
+  const jsonLogs = env('LOG_FORMAT', 'pretty') === 'json';
   return [
     // Probes first: nothing else (logging, sessions, rate limits) runs for them.
     'global::probes',
     'global::request-metrics',
     // One log line per request costs about a fifth of the API's throughput (bench/). In production
-    // the reverse proxy keeps the access log, so it is off there unless REQUEST_LOG=true.
-    ...(env.bool('REQUEST_LOG', env('NODE_ENV', 'development') !== 'production') ? ['strapi::logger'] : []),
+    // the reverse proxy keeps the access log, so it is off there unless REQUEST_LOG=true. JSON
+    // lines (LOG_FORMAT=json) come from request-id, which tags them with the request's id.
+    { name: 'global::request-id', config: { accessLog: requestLog && jsonLogs } },
+    ...(requestLog && !jsonLogs ? ['strapi::logger'] : []),
     'strapi::errors',
     {
       name: 'strapi::security',

@@ -17,6 +17,8 @@ export type RequestAvailability = {
   cmsUnavailable: boolean;
   /** The page explains the outage itself (search): its 200 becomes 503. */
   answerUnavailable: boolean;
+  /** This request's id (X-Request-Id): sent on to the CMS and the edge, and in every log line. */
+  requestId: string;
 };
 
 export type SharedAvailability = {
@@ -53,3 +55,6 @@ export const answerUnavailable = (): void => {
   const request = shared()?.requests.getStore();
   if (request) request.answerUnavailable = true;
 };
+
+/** The id of the request being served (server.mjs), or undefined outside one and under `next dev`. */
+export const currentRequestId = (): string | undefined => shared()?.requests.getStore()?.requestId;

@@ -14,6 +14,7 @@ import {
   answerUnavailable,
   CMS_UNAVAILABLE_DIGEST,
   cmsFailedInThisRequest,
+  currentRequestId,
   noteCmsAnswered,
   noteCmsUnavailable,
 } from './availability';
@@ -63,12 +64,15 @@ const failFastFetch: typeof fetch = (input, init) =>
     ? Promise.reject(new Error('the CMS already failed during this request'))
     : countedFetch(input, init);
 
-/** Every call that reaches the CMS, for the metrics endpoint. */
+/** Every call that reaches the CMS: counted for the metrics, and carrying the reader request's id. */
 const countedFetch: typeof fetch = async (input, init) => {
   const metrics = siteMetrics();
   const started = performance.now();
+  const requestId = currentRequestId();
+  const headers = new Headers(init?.headers);
+  if (requestId) headers.set('x-request-id', requestId);
   try {
-    const res = await fetch(input, init);
+    const res = await fetch(input, { ...init, headers });
     metrics.cmsCalls.inc({ outcome: res.ok ? 'ok' : 'http_error' });
     return res;
   } catch (error) {

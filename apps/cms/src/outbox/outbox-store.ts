@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
+import { currentRequestId } from '../observability/request-id';
 import { withConnection } from '../utils/db-connection';
 import { OUTBOX_TABLE } from './outbox-table';
 import type { SiteNotification } from './post-to-site';
@@ -28,8 +29,13 @@ export const outboxStore = (strapi: Core.Strapi) => ({
     withConnection(strapi, async (knex) => {
       const [inserted] = await knex(OUTBOX_TABLE)
         .insert({
-          // When the change committed: the site measures publish-to-live from it (metrics).
-          payload: JSON.stringify({ ...notification, changedAt: new Date().toISOString() }),
+          // When the change committed (the site measures publish-to-live from it) and the request
+          // that made it (the site and the edge log the same id).
+          payload: JSON.stringify({
+            ...notification,
+            changedAt: new Date().toISOString(),
+            requestId: currentRequestId(),
+          }),
           attempts: 0,
           next_attempt_at: notBefore,
         })

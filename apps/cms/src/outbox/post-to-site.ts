@@ -15,6 +15,8 @@ export type SiteNotification = {
   referencedByOverflow: boolean;
   /** ISO time the change committed, set by the outbox. */
   changedAt?: string;
+  /** The request that made the change (set by the outbox), sent as X-Request-Id. */
+  requestId?: string;
 };
 
 /**
@@ -39,10 +41,15 @@ export const postToSite = async (
   notification: SiteNotification,
 ): Promise<PostOutcome> => {
   try {
+    const { requestId, ...body } = notification;
     const res = await fetch(new URL('/api/revalidate', target.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-revalidate-secret': target.secret },
-      body: JSON.stringify(notification),
+      headers: {
+        'content-type': 'application/json',
+        'x-revalidate-secret': target.secret,
+        ...(requestId ? { 'x-request-id': requestId } : {}),
+      },
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
     if (res.ok) return { result: 'delivered' };

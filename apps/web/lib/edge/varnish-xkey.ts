@@ -3,6 +3,7 @@
  * `xkey-softpurge`. A soft purge expires the tagged objects but keeps them as the stale fallback:
  * while the site is up, the edge never serves them again; if it is down, readers keep the last copy.
  */
+import { currentRequestId } from '../availability';
 import type { EdgePurger, EdgePurgeResult } from './purge';
 
 type Options = { timeoutMs: number; fetch?: typeof fetch };
@@ -20,6 +21,11 @@ const purgedCount = (body: string): number | null => {
   }
 };
 
+const requestIdHeader = (): Record<string, string> => {
+  const requestId = currentRequestId();
+  return requestId ? { 'x-request-id': requestId } : {};
+};
+
 export function varnishXkeyPurger(
   urls: readonly string[],
   { timeoutMs, fetch: fetchImpl = fetch }: Options,
@@ -28,7 +34,8 @@ export function varnishXkeyPurger(
     try {
       const response = await fetchImpl(url, {
         method: 'PURGE',
-        headers: { 'xkey-softpurge': header },
+        // The revalidation's request id (the CMS's change): the edge's log shows the same id.
+        headers: { 'xkey-softpurge': header, ...requestIdHeader() },
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
