@@ -49,6 +49,9 @@ export default defineConfig({
     // The site through a CMS outage, on a CMS and site the spec starts, freezes and kills itself
     // (resilience/stack.ts): `pnpm test:resilience`, which sets E2E_OWN_STACK=1 to skip the servers below.
     { name: 'resilience', testDir: './resilience' },
+    // Issue #15 on the rendered site: the HTML fixtures imported into a fresh CMS of its own, then
+    // read as a reader (import/stack.ts): `pnpm test:import`, with E2E_OWN_STACK=1 too.
+    { name: 'import', testDir: './import', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer:
     process.env.E2E_OWN_STACK === '1'

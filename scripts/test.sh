@@ -70,6 +70,9 @@ if [ -f "$ROOT/e2e/playwright.config.ts" ]; then
   # The site through a CMS outage (frozen, then killed for a minute, then back) on a CMS and site the
   # suite starts itself: cached pages stay 200, the rest 503 within 3 s, publishing works after.
   run_suite resilience "$ROOT/e2e" pnpm test:resilience
+  # The importer on the rendered site: the HTML fixtures imported into a fresh CMS beside the site,
+  # then every article read as a reader (headings, rails, figures, old URLs redirecting).
+  run_suite import "$ROOT/e2e" pnpm test:import
   # Two site instances sharing one private Redis as their Next cache: pages rendered by one served
   # by the other with the CMS frozen, revalidation on one seen by both, Redis killed under load,
   # a third instance started with the CMS down.

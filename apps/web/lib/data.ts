@@ -114,6 +114,8 @@ export const getArticleBySlug = cache(
 );
 export const isPreviewOf = cache(async (slug: string) => (await getPreviewArticle(slug)) !== null);
 export const getRedirect = cache((path: string) => content.getRedirect(cms(), path));
+/** For paths of no known route (imported sites' old URLs): looked up, never cached. */
+export const getRedirectUncached = cache((path: string) => content.getRedirect(cms(), path, { cached: false }));
 export const getRelatedRails = cache((slug: string) => content.getRelatedRails(cms(), slug));
 export const getTopicBySlug = cache((slug: string) => content.getTopicBySlug(cms(), slug));
 export const getAuthorBySlug = cache((slug: string) => content.getAuthorBySlug(cms(), slug));

@@ -49,7 +49,10 @@ export const linkKeysOf = (article: SourceArticle): string[] => {
 export const redirectFrom = (url: string): string | null => {
   try {
     const parsed = new URL(url, 'http://relative.invalid');
-    const from = `${parsed.pathname}${parsed.search}`;
+    // Without its trailing slash: the site answers `/x/` with a 308 to `/x` before it looks up
+    // redirects, so `/x` is the address a redirect must be stored under.
+    const pathname = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
+    const from = `${pathname}${parsed.search}`;
     return from.startsWith('/') && from.length <= 300 && !/\s/.test(from) ? from : null;
   } catch {
     return null;

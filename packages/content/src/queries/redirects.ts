@@ -13,11 +13,22 @@ export const redirectByPathQuery = (path: string): StrapiQuery => ({
   pagination: { page: 1, pageSize: 1 },
 });
 
-export async function getRedirect(client: CmsClient, path: string): Promise<Redirect | null> {
+/**
+ * `cached: false` for paths anyone can make up (the site's catch-all): each would otherwise leave
+ * an entry in the data cache.
+ */
+export async function getRedirect(
+  client: CmsClient,
+  path: string,
+  { cached = true }: { cached?: boolean } = {},
+): Promise<Redirect | null> {
   if (!/^\/[\w\-/.]{0,300}$/.test(path)) return null;
-  const response = await client.get('/redirects', redirectByPathQuery(path), redirectListResponse, {
-    tags: [cacheTags.redirects],
-  });
+  const response = await client.get(
+    '/redirects',
+    redirectByPathQuery(path),
+    redirectListResponse,
+    cached ? { tags: [cacheTags.redirects] } : { noStore: true },
+  );
   const found = response.data[0];
   if (!found) return null;
   const to = safeHref(found.to);
