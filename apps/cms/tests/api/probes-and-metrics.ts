@@ -79,7 +79,7 @@ export const probeAndMetricsTests = (ctx: CmsContext) => {
     assert.doesNotMatch(after, /route="[^"]*(\?|filters)/, 'labels are route patterns, not URLs');
     // The outbox job runs every 5 s; the CMS may have been restarted by an earlier group just now.
     const runs = 'nourish_cms_scheduler_runs_total{task="siteNotificationOutbox",outcome="ok"}';
-    for (const deadline = Date.now() + 15_000; sample(after, runs) === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15_000; sample(after, runs) === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       after = await scrape();
     }
