@@ -59,11 +59,15 @@ export async function startImportStack(): Promise<ImportStack> {
 
 export type ImportRun = { code: number | null; output: string };
 
-/** `pnpm run import <args>` at the repository's root, on the suite CMS's database and uploads. */
+/**
+ * `pnpm run import <args>` in apps/cms (the root's script runs it through `pnpm --filter`, which
+ * turns every failing exit code into 1; here the CLI's own code comes through), on the suite
+ * CMS's database and uploads.
+ */
 export const runImport = (args: string[]): Promise<ImportRun> =>
   new Promise((resolve, reject) => {
     const child = spawn('pnpm', ['run', '--silent', 'import', ...args], {
-      cwd: ROOT,
+      cwd: path.join(ROOT, 'apps/cms'),
       env: {
         ...inheritedEnv(),
         ...CMS_ENV,
