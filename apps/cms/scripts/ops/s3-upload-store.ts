@@ -11,19 +11,12 @@ import { pipeline } from 'node:stream/promises';
 
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
-import type { S3UploadSettings } from '../../src/utils/upload-storage';
+import { s3ClientOptions, type S3UploadSettings } from '../../src/utils/upload-storage';
 import type { UploadStore } from './upload-store';
 
 export const s3UploadStore = (settings: S3UploadSettings): UploadStore => {
-  const client = new S3Client({
-    region: settings.region,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    forcePathStyle: settings.forcePathStyle,
-    ...(settings.credentials ? { credentials: settings.credentials } : {}),
-    // As the CMS's provider: not every S3-compatible server understands the SDK's default checksums.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  // The same client options as the CMS's upload provider.
+  const client = new S3Client(s3ClientOptions(settings));
   const Bucket = settings.bucket;
   const prefix = settings.rootPath ? `${settings.rootPath.replace(/\/+$/, '')}/` : '';
   return {

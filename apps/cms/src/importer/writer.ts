@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import { clip } from '../seed/run';
+import { clip, withKeyTakeaways } from '../seed/run';
 import type { Block } from '../seed/markdown-to-blocks';
 import { inTransaction } from '../utils/db-connection';
 import { findRecord, saveRecord, type ImportRecord, type PendingLink } from './import-records';
@@ -202,18 +202,7 @@ export const writeArticle = async (
       excerpt: excerptOf(article),
       cover: article.cover ? uploadOf(article.cover) : null,
       coverAlt: clip(article.cover?.alt || article.title, 200),
-      body: [
-        ...(article.keyTakeaways.length
-          ? [
-              {
-                __component: 'content.key-takeaways',
-                title: 'Key takeaways',
-                items: article.keyTakeaways.map((text) => ({ text })),
-              },
-            ]
-          : []),
-        ...body,
-      ],
+      body: withKeyTakeaways(article.keyTakeaways, body),
       author,
       reviewer,
       topics,

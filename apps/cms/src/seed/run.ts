@@ -144,18 +144,7 @@ export const seedDemoContent = async (strapi: Core.Strapi, dir = contentDir(stra
         excerpt: article.excerpt,
         cover,
         coverAlt: article.cover.alt,
-        body: [
-          ...(article.keyTakeaways.length
-            ? [
-                {
-                  __component: 'content.key-takeaways',
-                  title: 'Key takeaways',
-                  items: article.keyTakeaways.map((text) => ({ text })),
-                },
-              ]
-            : []),
-          ...body,
-        ],
+        body: withKeyTakeaways(article.keyTakeaways, body),
         author: need(authorIds, article.author, article.slug),
         reviewer: article.reviewer ? need(authorIds, article.reviewer, article.slug) : null,
         topics: article.topics.map((t) => need(topicIds, t, article.slug)),
@@ -265,6 +254,14 @@ const seedHistory = async (
 };
 
 /** Shortens at a word boundary with an ellipsis, for metadata fields with length limits. */
+/** An article body with its key takeaways first, as the page shows them (none: the body as is). */
+export const withKeyTakeaways = <T>(keyTakeaways: string[], body: T[]) => [
+  ...(keyTakeaways.length
+    ? [{ __component: 'content.key-takeaways', title: 'Key takeaways', items: keyTakeaways.map((text) => ({ text })) }]
+    : []),
+  ...body,
+];
+
 export const clip = (text: string, max: number) => {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);

@@ -64,6 +64,18 @@ export const s3UploadSettings = (env: Env): S3UploadSettings | null => {
   };
 };
 
+/** The S3 client's options for these settings: the upload provider's and the backup's client. */
+export const s3ClientOptions = (settings: S3UploadSettings) => ({
+  region: settings.region,
+  ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+  forcePathStyle: settings.forcePathStyle,
+  ...(settings.credentials ? { credentials: settings.credentials } : {}),
+  // Checksums only where S3 requires them: the SDK's default (a CRC trailer on every upload)
+  // is not understood by every S3-compatible server.
+  requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+  responseChecksumValidation: 'WHEN_REQUIRED' as const,
+});
+
 /** The upload plugin's provider settings for config/plugins.ts (nothing for local uploads). */
 export const uploadProviderConfig = (settings: S3UploadSettings | null) => {
   if (!settings) return {};
@@ -73,14 +85,7 @@ export const uploadProviderConfig = (settings: S3UploadSettings | null) => {
       baseUrl: settings.publicUrl.toString().replace(/\/+$/, ''),
       ...(settings.rootPath ? { rootPath: settings.rootPath } : {}),
       s3Options: {
-        region: settings.region,
-        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-        forcePathStyle: settings.forcePathStyle,
-        ...(settings.credentials ? { credentials: settings.credentials } : {}),
-        // Checksums only where S3 requires them: the SDK's default (a CRC trailer on every upload)
-        // is not understood by every S3-compatible server.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...s3ClientOptions(settings),
         // ACL present but undefined: the provider then sends none (it adds public-read if absent).
         params: { Bucket: settings.bucket, ACL: settings.acl },
       },
