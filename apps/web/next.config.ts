@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { HOME_ROUTE } from './lib/home-route';
+import { OLD_ADDRESS_ROUTE, WORDPRESS_ID_PARAMS } from './lib/old-address';
 import { sharedCacheConfig } from './lib/shared-cache-config';
 
 type RemotePattern = NonNullable<NonNullable<NextConfig['images']>['remotePatterns']>[number];
@@ -119,9 +120,18 @@ const nextConfig: NextConfig = {
   },
   // `/` is served by the home page's cacheable route (lib/home-route.ts). A config rewrite, not one
   // in proxy.ts: a proxy rewrite names an absolute URL, which a custom server may take for another
-  // origin and fetch over HTTP.
+  // origin and fetch over HTTP. WordPress's `/?p=412` goes to the old-address lookup instead.
   rewrites() {
-    return Promise.resolve({ beforeFiles: [{ source: '/', destination: HOME_ROUTE }], afterFiles: [], fallback: [] });
+    const oldAddresses = WORDPRESS_ID_PARAMS.map((key) => ({
+      source: '/',
+      has: [{ type: 'query' as const, key, value: '\\d+' }],
+      destination: OLD_ADDRESS_ROUTE,
+    }));
+    return Promise.resolve({
+      beforeFiles: [...oldAddresses, { source: '/', destination: HOME_ROUTE }],
+      afterFiles: [],
+      fallback: [],
+    });
   },
   headers() {
     return Promise.resolve([

@@ -113,6 +113,17 @@ test('unknown query parameters are removed before the lookup: one copy, never re
   ).toBe('hit');
 });
 
+test("WordPress's `/?p=N` reaches the site's old-address lookup, its other parameters removed", async () => {
+  const marker = `zp${Date.now().toString(36)}`;
+  // No Redirect has this id: the lookup answers 404, where the home page would be 200.
+  const unknown = await edge(`/?utm_source=${marker}&p=987654321&${marker}=%3Cscript%3E`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.text).not.toContain(marker);
+  expect(unknown.headers.get('x-edge-cache'), 'a per-request answer is not cached').not.toBe('hit');
+  // Not a number: the home page, as any other unknown parameter.
+  expect((await edge(`/?p=${marker}`)).status).toBe(200);
+});
+
 test('draft mode, preview sessions, the API, RSC requests and unknown methods bypass the cache', async () => {
   const article = '/articles/magnesium-glycinate';
   await edge(article);

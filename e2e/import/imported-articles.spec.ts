@@ -153,6 +153,8 @@ test("every old URL leads to the article's new address", async ({ request }) => 
   for (const [old, file] of [
     ['/2018/11/hydration-myths', 'hydration-myths.md'],
     ['/2019/04/morning-oats/', 'morning-oats.md'],
+    // WordPress's own address of a post, at the site's root.
+    ['/?p=412', 'hydration-myths.md'],
   ] as const) {
     const target = pathOf(file);
     expect(target, `${file} imported`).toMatch(/^\/articles\//);

@@ -145,6 +145,9 @@ sub edge_normalise_url {
         set req.url = regsuball(req.url, "%20", "+");
         set req.url = regsuball(req.url, "\+{2,}", "+");
         set req.url = regsuball(req.url, "(?<=[?&]q=)\++|\++(?=&|$)", "");
+    } elsif (req.url ~ "^/\?(.*&)?(p|page_id)=[0-9]+(&|$)") {
+        # WordPress's `/?p=412`: an imported site's old address, which the site looks up as a Redirect.
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:p|page_id)=[0-9]+(?:&|$))[^&]*(?:&|$)", "");
     } elsif (req.url ~ "^/((topics|authors)/[^?]+|page/[0-9]+)?(\?|$)") {
         set req.url = regsuball(req.url, "(?<=[?&])(?!page=)[^&]*(?:&|$)", "");
     } elsif (req.url ~ "^/_next/image\?") {

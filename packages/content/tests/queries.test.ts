@@ -17,6 +17,7 @@ import {
   getAuthorBySlug,
   getSitemapEntries,
   getSitemapFiles,
+  getRedirect,
 } from '../src/queries';
 import { stringifyQuery } from '../src/client';
 import { cacheTags } from '../src/cache-tags';
@@ -546,5 +547,41 @@ describe('sitemap files', () => {
   it('refuses a malformed CMS answer instead of publishing a broken sitemap', async () => {
     const { client } = fakeCms(() => ({ meta: { pagination: { pageSize: 10000, pageCount: 'three', total: 1 } } }));
     await assert.rejects(getSitemapFiles(client), CmsValidationError);
+  });
+});
+
+describe('getRedirect', () => {
+  const answer = (to: string) => ({
+    data: [{ id: 1, documentId: 'r1', from: '/x', to, permanent: true }],
+    meta: { pagination: { page: 1, pageSize: 1, pageCount: 1, total: 1 } },
+  });
+
+  it('looks up site paths and WordPress-style query addresses, and nothing else, without a request', async () => {
+    const { client, calls } = fakeCms(() => answer('/articles/hydration-myths'));
+    assert.deepEqual(await getRedirect(client, '/?p=412'), { to: '/articles/hydration-myths', permanent: true });
+    assert.deepEqual(await getRedirect(client, '/2018/11/hydration-myths'), {
+      to: '/articles/hydration-myths',
+      permanent: true,
+    });
+    assert.deepEqual(
+      calls.map((call) => call.url.searchParams.get('filters[from][$eq]')),
+      ['/?p=412', '/2018/11/hydration-myths'],
+    );
+    for (const madeUp of ['/?p=1&q=2', '/?p=<script>', '/x?', 'articles/x', `/${'a'.repeat(302)}`]) {
+      assert.equal(await getRedirect(client, madeUp), null, madeUp);
+    }
+    assert.equal(calls.length, 2);
+  });
+
+  it('follows only site paths and https URLs', async () => {
+    for (const [to, expected] of [
+      ['javascript:alert(1)', null],
+      ['data:text/html,x', null],
+      ['http://old.example/x', null],
+      ['https://elsewhere.example/x', 'https://elsewhere.example/x'],
+    ] as const) {
+      const { client } = fakeCms(() => answer(to));
+      assert.equal((await getRedirect(client, '/old'))?.to ?? null, expected, to);
+    }
   });
 });

@@ -17,12 +17,15 @@ export const redirectByPathQuery = (path: string): StrapiQuery => ({
  * `cached: false` for paths anyone can make up (the site's catch-all): each would otherwise leave
  * an entry in the data cache.
  */
+// A site path, optionally with the query of a WordPress-style address (`/?p=412`).
+const REDIRECT_FROM = /^\/[\w\-/.]{0,300}(?:\?\w{1,20}=[\w\-.]{1,100})?$/;
+
 export async function getRedirect(
   client: CmsClient,
   path: string,
   { cached = true }: { cached?: boolean } = {},
 ): Promise<Redirect | null> {
-  if (!/^\/[\w\-/.]{0,300}$/.test(path)) return null;
+  if (!REDIRECT_FROM.test(path)) return null;
   const response = await client.get(
     '/redirects',
     redirectByPathQuery(path),
