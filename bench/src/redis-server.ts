@@ -2,13 +2,13 @@
  * A private `redis-server` for the sites' shared cache (as `pnpm cluster` runs one): nothing
  * persisted, on its own port, so the benchmark never touches a Redis something else uses.
  */
-import { inheritedEnv, spawnService, waitForRedis } from '@nourish/test-support';
+import { inheritedEnv, privateRedisCommand, spawnService, waitForRedis } from '@nourish/test-support';
 
 import type { Server } from './servers';
 
 export async function startRedis(port: number, timeoutMs = 20_000): Promise<Server> {
   const service = spawnService({
-    command: ['redis-server', '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    command: privateRedisCommand(port),
     cwd: '/',
     env: inheritedEnv(),
   });

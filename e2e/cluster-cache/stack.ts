@@ -10,7 +10,13 @@
  */
 import path from 'node:path';
 
-import { inheritedEnv, spawnService, waitForRedis, type ServiceProcess } from '@nourish/test-support';
+import {
+  inheritedEnv,
+  privateRedisCommand,
+  spawnService,
+  waitForRedis,
+  type ServiceProcess,
+} from '@nourish/test-support';
 
 import { CMS_ENV, CMS_PORT, CMS_URL, E2E_TMP, ROOT } from '../fixtures/env';
 import { suiteCms } from '../fixtures/suite-cms';
@@ -32,17 +38,7 @@ export class Redis {
 
   async start(): Promise<void> {
     this.process = spawnService({
-      command: [
-        'redis-server',
-        '--port',
-        String(REDIS_PORT),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ],
+      command: privateRedisCommand(REDIS_PORT),
       cwd: TMP,
       env: processEnv,
       logFile: path.join(TMP, 'redis.log'),

@@ -10,7 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { inheritedEnv, spawnService, waitForRedis, waitUntilReady, type ServiceProcess } from '@nourish/test-support';
+import {
+  inheritedEnv,
+  privateRedisCommand,
+  spawnService,
+  waitForRedis,
+  waitUntilReady,
+  type ServiceProcess,
+} from '@nourish/test-support';
 
 import { clusterConfig, type ClusterConfig } from './config';
 import { ensureDatabase } from './database';
@@ -111,13 +118,7 @@ async function main() {
 
   log(`PostgreSQL database ${config.database.name}: ${await ensureDatabase(config)}`);
 
-  const redis = start(
-    config,
-    'redis',
-    ['redis-server', '--port', String(config.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    config.dir,
-    {},
-  );
+  const redis = start(config, 'redis', privateRedisCommand(config.redisPort), config.dir, {});
   await waitForRedis(config.redisPort, 20_000, () => !redis.hasExited());
   log(`redis ready on ${url.redis}`);
 

@@ -1,5 +1,6 @@
 export { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 export { DRAFT_STATUS_SPELLINGS } from './draft-selectors';
+export { privateRedisCommand } from './private-redis';
 export { pingRedis, waitForRedis } from './redis-ready';
 export {
   exitWithin,
