@@ -1,5 +1,6 @@
 /** docs/benchmarks.md from one run's results: the machine, the tables, and the targets. */
-import type { BenchResults, EdgeResult, LighthouseAudit, SiteResult } from './results';
+import { mainThreadTable } from './main-thread-table';
+import type { BenchResults, EdgeResult, LighthouseAudit, MainThreadResult, SiteResult } from './results';
 import { scaleOutSection } from './report-scale-out';
 import { evaluateTargets } from './targets';
 
@@ -105,6 +106,17 @@ const lighthouseSection = (site: SiteResult): string[] => {
   ];
 };
 
+/** Chromium's main-thread counters per page load, ours beside the floor's. */
+const mainThreadSection = (result: MainThreadResult): string[] =>
+  'error' in result
+    ? ['', `The main-thread probe could not run: ${result.error}`]
+    : [
+        '',
+        `Main-thread work per page load (\`probes/main-thread.ts\`): Chromium's own counters (CDP \`Performance.getMetrics\` in thread time: the main thread's CPU time in all its tasks, in script, layout and style recalculation; DOM nodes) for one load in a fresh browser context, mobile viewport, no throttling, read once the page has loaded and the main thread has been idle; ${String(result.loads)} loads per page, the pages taking turns with the floor. Min / median; the ratios are of the minimums. Thread time does not count the time other processes hold the cores, but a busy machine still slows the thread itself (caches), by less.`,
+        '',
+        mainThreadTable(result.pages, 'floor'),
+      ];
+
 export function renderReport(r: BenchResults): string {
   const m = r.machine;
   const s = r.settings;
@@ -205,6 +217,7 @@ export function renderReport(r: BenchResults): string {
         ],
       ),
       ...lighthouseSection(site),
+      ...(site.mainThread ? mainThreadSection(site.mainThread) : []),
     );
   }
 

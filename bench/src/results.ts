@@ -2,6 +2,7 @@
 import type { EditorialMeasure } from './probes/editorial-calls';
 import type { LighthouseMedian, LighthouseResult } from './probes/lighthouse';
 import type { LoadResult, SequentialResult } from './probes/http-load';
+import type { LabelledFigures } from './main-thread-table';
 import type { CacheCounts } from './probes/next-cache-hits';
 import type { PageWeight } from './probes/page-weight';
 import type { PublishToLive } from './probes/publish-to-live';
@@ -34,6 +35,9 @@ export type LighthouseAudit = LighthouseResult &
  */
 export type FloorResult = { path: string; weight: PageWeight; lighthouse: LighthouseAudit } | { error: string };
 
+/** Pages labelled floor, article, home, topic; `error` when the probe could not run. */
+export type MainThreadResult = { loads: number; pages: LabelledFigures[] } | { error: string };
+
 export type SiteResult = {
   database: 'postgres' | 'sqlite';
   articles: number;
@@ -49,6 +53,11 @@ export type SiteResult = {
   lighthouse: LighthouseAudit[];
   /** Absent in runs before the framework floor was benchmarked. */
   floor?: FloorResult;
+  /**
+   * Chromium's main-thread counters per page load (probes/main-thread.ts), the floor (when it was
+   * measured) and our article, home and topic pages taking turns. Absent in runs before the probe.
+   */
+  mainThread?: MainThreadResult;
   publish: PublishToLive;
   peakRssBytes: { cms: number; site: number };
   /** The site alone (no edge) serving home and a topic page from its own cache. */

@@ -4,7 +4,7 @@
  * docs/benchmarks.md and docs/benchmarks.json. `pnpm bench --smoke` does the same at 200 articles
  * with a few seconds per probe (CI runs it so the harness never rots) and writes to .tmp/bench/.
  *
- *   pnpm bench [--smoke] [--only=scale-out] [--lighthouse-runs=3] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
+ *   pnpm bench [--smoke] [--only=scale-out] [--lighthouse-runs=3] [--main-thread-loads=7] [--postgres=1000,10000,100000] [--sqlite=10000] [--skip-build] [--keep] [--out=DIR]
  *
  * --keep leaves the generated databases in place (they are dropped after each size by default).
  * --only=scale-out runs the scale-out part alone (issue #12; PostgreSQL 10k unless --postgres
@@ -14,7 +14,8 @@
  * scale-out part's second CMS BENCH_CMS2_PORT (the CMS's + 1), second site BENCH_SITE2_PORT
  * (the site's + 2), one-site edge BENCH_EDGE_ONE_PORT (+ 3) and Redis BENCH_REDIS_PORT (+ 4).
  * The framework floor app (bench/floor-app) listens on BENCH_FLOOR_PORT (the site's + 5).
- * --lighthouse-runs=N sets the Lighthouse runs per page (full run 3, smoke 1).
+ * --lighthouse-runs=N sets the Lighthouse runs per page (full run 3, smoke 1); --main-thread-loads=N
+ * the loads per page of the main-thread probe (Chromium's counters, full run 7, smoke 3).
  * The WordPress import (issue #15: `pnpm run import` of a generated export into a fresh PostgreSQL
  * database) runs after the sizes at --import=200,10000 posts (smoke: 100); --only=import runs it
  * alone into the existing results. Its media server listens on BENCH_MEDIA_PORT (the site's + 6).
@@ -32,6 +33,7 @@ import { freshDatabase, type DatabaseKind } from './generate/database';
 import { measureEdgeMix, measureEdgePages, varnishVersion } from './probes/edge';
 import { measureLoad, measureLoadAlternating, measureSequential } from './probes/http-load';
 import { runLighthouse, type LighthouseMedian } from './probes/lighthouse';
+import { measureMainThread } from './probes/main-thread';
 import { buildFloorApp, startFloorApp } from './floor-app';
 import { fetchFloorArticle } from './floor-article';
 import { serveWithNginx } from './probes/nginx';
@@ -41,7 +43,7 @@ import { countEditorialStatements, editorialInputs, measureEditorialCalls } from
 import { countStatements, measureStrapiCalls } from './probes/strapi-calls';
 import { measureWxrImport } from './probes/wxr-import';
 import { renderReport } from './report';
-import type { BenchResults, FloorResult, ScaleOutResult, SiteResult, SizeResult } from './results';
+import type { BenchResults, FloorResult, MainThreadResult, ScaleOutResult, SiteResult, SizeResult } from './results';
 import { measureScaleOut, type ScaleOutPorts } from './scale-out';
 import {
   clearSiteCaches,
@@ -105,6 +107,10 @@ const MEDIA_PORT = Number(process.env.BENCH_MEDIA_PORT ?? SITE_PORT + 6);
 const lighthouseRuns = Number(option('lighthouse-runs') ?? (smoke ? 1 : 3));
 if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
   throw new Error(`--lighthouse-runs takes a positive integer, got "${option('lighthouse-runs') ?? ''}"`);
+// Loads per page of the main-thread probe: a smoke run keeps it working in about 30 s.
+const mainThreadLoads = Number(option('main-thread-loads') ?? (smoke ? 3 : 7));
+if (!Number.isInteger(mainThreadLoads) || mainThreadLoads < 1)
+  throw new Error(`--main-thread-loads takes a positive integer, got "${option('main-thread-loads') ?? ''}"`);
 const cmsUrl = `http://127.0.0.1:${CMS_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 // Words every size has plenty of (the generated bodies reuse the demo articles' text).
@@ -246,6 +252,7 @@ const measureSite = async (
     let floorError = 'not started';
     let floor: FloorResult;
     let lighthouse: LighthouseMedian[];
+    let mainThread: MainThreadResult;
     try {
       try {
         buildFloorApp(await fetchFloorArticle(cmsUrl, slugs[0]));
@@ -266,6 +273,28 @@ const measureSite = async (
       lighthouse = audits;
       floor =
         floorAudit && floorWeight ? { path: '/', weight: floorWeight, lighthouse: floorAudit } : { error: floorError };
+
+      // Lighthouse has just loaded every page: the site's caches are warm, no warm-up round needed.
+      log(`main-thread counters, ${String(mainThreadLoads)} loads per page, interleaved`);
+      const labelled = [
+        ...(floorServer ? [{ label: 'floor', url: `${floorServer.url}/` }] : []),
+        { label: 'article', url: ours[0] },
+        { label: 'home', url: ours[1] },
+        { label: 'topic', url: ours[2] },
+      ];
+      try {
+        const figures = await measureMainThread(
+          labelled.map((p) => p.url),
+          { loads: mainThreadLoads, warm: true },
+        );
+        mainThread = {
+          loads: mainThreadLoads,
+          pages: figures.map((f, n) => ({ label: labelled[n].label, figures: f })),
+        };
+      } catch (error) {
+        mainThread = { error: error instanceof Error ? error.message.slice(0, 500) : String(error) };
+        log(`main-thread counters not measured: ${mainThread.error}`);
+      }
     } finally {
       await floorServer?.stop();
     }
@@ -292,6 +321,7 @@ const measureSite = async (
       listingWeights,
       lighthouse,
       floor,
+      mainThread,
       publish,
       peakRssBytes,
       listings,

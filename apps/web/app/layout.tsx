@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { IntentNavigation } from '@/components/site/IntentNavigation';
 import './globals.css';
 
 // No CMS data here: this layout also wraps the 404 page that `next build` prerenders, and the
@@ -24,6 +25,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         {children}
+        {/* Intent prefetch and client navigation for every IntentLink (one client component). */}
+        <IntentNavigation />
       </body>
     </html>
   );
