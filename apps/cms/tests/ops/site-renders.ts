@@ -6,8 +6,8 @@
  *
  * Caches: each start gets an empty cache of its own. The site's cache handler is used with a
  * private, fresh redis-server (REDIS_URL), so nothing rendered from the original CMS can answer for
- * the restored one, and nothing is written into the build's .next directory, which the e2e suites
- * run from later.
+ * the restored one, and no page or data is written into the build's .next directory, which the e2e
+ * suites run from later (the image optimiser's files still go to .next/cache/images, which they clear).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -148,8 +148,9 @@ export const renderSitePages = async ({
  * A page with what may differ between the original and the restored stack replaced by
  * placeholders: the CMS's address (each CMS listens on its own port) and the media origin (the
  * restore moves uploads to the new store), as written and as URL-encoded in `/_next/image` URLs.
- * The files' names must stay the same. Nothing else is normalised: the build (and so its build
- * id) is the same, the site uses no nonces, and every date on a page comes from the content.
+ * The files' names must stay the same. Nothing else is normalised here: the build (and so its build
+ * id) is the same, the site uses no nonces, and every date on a page comes from the content (the
+ * RSC payload's row order is flight-rows.ts's concern).
  */
 export const withoutOrigins = (page: RenderedPage, origins: Array<[string, string]>): RenderedPage => {
   const replace = (text: string) =>
