@@ -54,7 +54,9 @@ run_suite cms "$ROOT/apps/cms" pnpm test
 run_suite cms-cluster "$ROOT/apps/cms" pnpm test:cluster
 # The restore drill (apps/cms/scripts/ops, `pnpm backup`/`pnpm restore`): a seeded and edited CMS backed
 # up and restored into a fresh database and upload store, on SQLite (local uploads) and on
-# PostgreSQL (S3 through s3rver); the restored CMS must answer every site read as the original did.
+# PostgreSQL (S3 through s3rver); the restored CMS must answer every site read as the original did,
+# and the site built above, started against each CMS in turn, must render every page type the same.
+# A backup taken while a publish is held inside its transaction restores to the version before it.
 run_suite cms-ops "$ROOT/apps/cms" pnpm test:ops
 # docker-compose.yml against the Compose schema and each app's environment; the edge over two site
 # instances, one of them failing.

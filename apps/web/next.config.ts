@@ -104,6 +104,8 @@ const nextConfig: NextConfig = {
   ...sharedCache,
   // @nourish/content ships TypeScript source, not built JavaScript.
   transpilePackages: ['@nourish/content'],
+  // Loaded by instrumentation.ts from node_modules as they are (they patch Node's own modules).
+  serverExternalPackages: ['@opentelemetry/sdk-node', '@opentelemetry/instrumentation-undici'],
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

@@ -3,12 +3,15 @@
  * leaves the edge's rotation by its readiness probe, is still used as the live fallback (it is
  * the only instance), and comes back by itself; the site's metrics endpoint refuses the public
  * and counts what a publish does (revalidation, edge purge, publish-to-live time); one request id
- * follows a page view, and a publish, through both apps' JSON logs.
+ * follows a page view, and a publish, through both apps' JSON logs; the edge mints the id of a
+ * request that came without a valid one; with OpenTelemetry configured, one page view is one trace
+ * across both apps.
  */
 import { execFileSync } from 'node:child_process';
 
 import { editorApi, paragraphs } from '../fixtures/cms-admin-api';
 import { CMS_URL, EDGE_METRICS_PORT, EDGE_WORKDIR, SITE_METRICS_PORT, SITE_METRICS_TOKEN, SITE_URL } from './stack';
+import type { ReceivedSpan } from './otlp-receiver';
 import { edge, expect, test } from './support';
 
 const METRICS_URL = `http://127.0.0.1:${SITE_METRICS_PORT}/metrics`;
@@ -173,6 +176,72 @@ test('one page view is followed from the site into the CMS by its request id', a
     .toBe(true);
   const made = await fetch(`${SITE_URL}/robots.txt`);
   expect(made.headers.get('x-request-id'), 'a request without an id gets a new one').toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('the edge gives a request without a valid id one of its own, which the site and the CMS log', async ({
+  stack,
+}) => {
+  const minted = /^edge-[0-9a-f]{8}-\d+$/;
+  // A new search is a miss at the edge and reaches the site, whose render calls the CMS.
+  const search = (headers: Record<string, string>) =>
+    edge(`/search?q=${encodeURIComponent(`sleep ${Date.now().toString(36)}`)}`, headers);
+  const without = await search({});
+  expect(without.status).toBe(200);
+  const id = without.headers.get('x-request-id') ?? '';
+  expect(id, 'an id minted by the edge').toMatch(minted);
+  await expect
+    .poll(() => jsonLines(stack.site.output()).some((l) => l.requestId === id && l.msg === 'request'), {
+      message: "the site's access line carries the edge's id",
+      timeout: 10_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(() => jsonLines(stack.cms.output()).some((l) => l.requestId === id && l.message === 'request'), {
+      message: "and so does the CMS's for the site's call",
+      timeout: 10_000,
+    })
+    .toBe(true);
+  const invalid = await search({ 'x-request-id': 'not valid!' });
+  const replaced = invalid.headers.get('x-request-id') ?? '';
+  expect(replaced, 'an id the site would refuse is replaced').toMatch(minted);
+  expect(replaced).not.toBe(id);
+  expect((await search({ 'x-request-id': 'caller-id-0123456789' })).headers.get('x-request-id')).toBe(
+    'caller-id-0123456789',
+  );
+  // A copy from the cache answers with this request's id, not the one that fetched it.
+  const cached = await edge('/robots.txt');
+  const hit = await edge('/robots.txt');
+  expect(hit.headers.get('x-edge-cache')).toBe('hit');
+  expect(hit.headers.get('x-request-id')).toMatch(minted);
+  expect(hit.headers.get('x-request-id')).not.toBe(cached.headers.get('x-request-id'));
+});
+
+test('one page view is one OpenTelemetry trace across the site and the CMS', async ({ stack }) => {
+  // A word of its own, so this view's spans are told apart: search asks the CMS for every new query.
+  const word = `otel${Date.now().toString(36)}`;
+  const reply = await fetch(`${SITE_URL}/search?q=${word}`);
+  expect(reply.status).toBe(200);
+  const mentions = (span: ReceivedSpan) => Object.values(span.attributes).some((value) => value.includes(word));
+  const traceOf = () => {
+    const cms = stack.otlp.spans.filter((span) => span.service === 'nourish-cms-e2e' && mentions(span));
+    const site = stack.otlp.spans.filter((span) => span.service === 'nourish-web-e2e' && mentions(span));
+    const shared = cms.find((span) => site.some((other) => other.traceId === span.traceId));
+    return shared ? { traceId: shared.traceId, cmsSpan: shared } : undefined;
+  };
+  await expect
+    .poll(() => traceOf() !== undefined, {
+      message: "a span of the CMS's answer to the site's search call in the trace of the site's page view",
+      timeout: 15_000,
+    })
+    .toBe(true);
+  const trace = traceOf()!;
+  const spans = stack.otlp.spans.filter((span) => span.traceId === trace.traceId);
+  // The CMS's server span is the child of the site's call (the traceparent it sent), and the trace
+  // holds the CMS's own work under it (koa, the database).
+  const parent = spans.find((span) => span.spanId === trace.cmsSpan.parentSpanId);
+  expect(parent?.service, "the CMS span's parent is a site span").toBe('nourish-web-e2e');
+  expect(new Set(spans.map((span) => span.service))).toEqual(new Set(['nourish-web-e2e', 'nourish-cms-e2e']));
+  expect(spans.filter((span) => span.service === 'nourish-cms-e2e').length).toBeGreaterThan(1);
 });
 
 test("a publish's request id reaches the site's revalidation", async ({ stack }) => {

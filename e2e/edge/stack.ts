@@ -14,6 +14,7 @@ import { inheritedEnv } from '@nourish/test-support';
 import { CMS_ENV, CMS_URL, E2E_TMP, ROOT } from '../fixtures/env';
 import { suiteCms } from '../fixtures/suite-cms';
 import { SuiteService as Service } from '../fixtures/suite-service';
+import { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
 
 export const SITE_PORT = Number(process.env.E2E_EDGE_SITE_PORT ?? 3101);
 export const EDGE_PORT = Number(process.env.E2E_EDGE_PORT ?? 3102);
@@ -24,6 +25,8 @@ export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 export const EDGE_URL = `http://127.0.0.1:${EDGE_PORT}`;
 /** Varnish's counters for Prometheus (infra/edge/start.sh, EDGE_METRICS_LISTEN). */
 export const EDGE_METRICS_PORT = Number(process.env.E2E_EDGE_METRICS_PORT ?? 3104);
+/** The suite's OTLP/HTTP receiver (otlp-receiver.ts), where both apps export their traces. */
+export const OTLP_PORT = Number(process.env.E2E_EDGE_OTLP_PORT ?? 3105);
 /** Varnish's working directory: `varnishadm -n` reads the edge's state from it. */
 export const EDGE_WORKDIR = path.join(os.tmpdir(), `nourish-edge-e2e-${EDGE_PORT}`);
 export { CMS_URL };
@@ -31,12 +34,28 @@ export { CMS_URL };
 const TMP = path.join(E2E_TMP, 'edge');
 const processEnv = inheritedEnv();
 
-export type EdgeStack = { cms: Service; site: Service; edge: Service; stop(): Promise<void> };
+export type EdgeStack = { cms: Service; site: Service; edge: Service; otlp: OtlpReceiver; stop(): Promise<void> };
+
+/** OpenTelemetry on both apps, exporting to the suite's receiver (the standard variables). */
+const telemetryEnv = (serviceName: string): Record<string, string> => ({
+  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${OTLP_PORT}`,
+  OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+  OTEL_SERVICE_NAME: serviceName,
+  // Sent within a fifth of a second, not the default five.
+  OTEL_BSP_SCHEDULE_DELAY: '200',
+});
 
 export async function startEdgeStack(): Promise<EdgeStack> {
   // Change notifications go through the edge, like a reader's request would.
   // JSON logs with request ids on both apps: the operations spec follows one request through them.
-  const cms = suiteCms(TMP, EDGE_URL, { LOG_FORMAT: 'json', REQUEST_LOG: 'true' });
+  // OpenTelemetry loaded before Strapi, as `pnpm start` does (apps/cms/ops/telemetry.mjs).
+  const otlp = await startOtlpReceiver(OTLP_PORT);
+  const cms = suiteCms(TMP, EDGE_URL, {
+    LOG_FORMAT: 'json',
+    REQUEST_LOG: 'true',
+    NODE_OPTIONS: `--import ${path.join(ROOT, 'apps/cms/ops/telemetry.mjs')}`,
+    ...telemetryEnv('nourish-cms-e2e'),
+  });
 
   const site = new Service(
     'site',
@@ -58,6 +77,7 @@ export async function startEdgeStack(): Promise<EdgeStack> {
         LOG_FORMAT: 'json',
         METRICS_PORT: String(SITE_METRICS_PORT),
         METRICS_TOKEN: SITE_METRICS_TOKEN,
+        ...telemetryEnv('nourish-web-e2e'),
       },
     },
   );
@@ -81,8 +101,10 @@ export async function startEdgeStack(): Promise<EdgeStack> {
     cms,
     site,
     edge,
+    otlp,
     async stop() {
       await Promise.all([edge.stop(), site.stop(), cms.stop()]);
+      await otlp.close();
     },
   };
   try {

@@ -12,8 +12,8 @@
 #   instance is retried on the others (GET/HEAD only) before the stale fallback.
 #
 # start.sh renders backend.vcl (one backend per instance with its probe, the directors, subs
-# `edge_choose_backend`, `edge_retry_backend`, `edge_retry_on_other_instance`, acl `purgers`, sub
-# `edge_backend_origin`) from the environment, since VCL cannot read it.
+# `edge_choose_backend`, `edge_retry_backend`, `edge_retry_on_other_instance`, acl `purgers`, subs
+# `edge_backend_origin` and `edge_mint_request_id`) from the environment, since VCL cannot read it.
 #
 vcl 4.1;
 
@@ -55,6 +55,12 @@ sub vcl_recv {
         unset req.http.X-Edge-Stale-Retry;
         unset req.http.X-Edge-Lookup;
         unset req.http.X-Edge-Identity;
+        # Every request carries an id that the site and the CMS log (README, "Logs and request
+        # ids"): the client's when it is one the site accepts (apps/web/server.mjs), else one made
+        # here, so a reader request is followed from this edge's log on.
+        if (req.http.X-Request-Id !~ "^[A-Za-z0-9._:-]{8,100}$") {
+            call edge_mint_request_id;
+        }
     }
 
     if (req.method == "PURGE") {
@@ -299,6 +305,8 @@ sub vcl_deliver {
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;
     unset resp.http.X-Varnish;
+    # A cached copy carries the id of the request that fetched it: answer with this request's.
+    set resp.http.X-Request-Id = req.http.X-Request-Id;
     if (obj.uncacheable) {
         set resp.http.X-Edge-Cache = "pass";
     } elsif (obj.ttl <= 0s) {

@@ -63,6 +63,8 @@ umask 022
 # among the live ones, which still serve what their caches hold. A fetch that fails on one
 # instance is retried on the next (`after_site_N`: the others, ready ones first), N-1 times at most,
 # before the stale fallback.
+# New on every start, so ids minted by two edges, or by one edge before and after a restart, differ.
+REQUEST_ID_PREFIX="$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 backends_vcl=""
 init_vcl="    new ready = directors.round_robin();"$'\n'"    new alive = directors.round_robin();"$'\n'
 retry_vcl=""
@@ -154,6 +156,12 @@ $acl_entries
 sub edge_backend_origin {
     set bereq.http.Host = "$PUBLIC_HOST";
     set bereq.http.X-Forwarded-Proto = "$PUBLIC_PROTO";
+}
+
+# A request id for a request that came without a valid one: this start's random prefix and the
+# request's transaction id (unique while this varnishd runs), e.g. edge-1f2e3d4c-32770.
+sub edge_mint_request_id {
+    set req.http.X-Request-Id = "edge-$REQUEST_ID_PREFIX-" + req.xid;
 }
 VCL
 

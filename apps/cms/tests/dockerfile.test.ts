@@ -1,7 +1,8 @@
 /**
  * Docker does not run on our machines, so this reads apps/cms/Dockerfile: every workspace package
  * the CMS depends on is in the image before `pnpm install` (its package.json) and, when the CMS
- * uses it at build or run time, before `pnpm build` (its files).
+ * uses it at build or run time, before `pnpm build` (its files); and the runtime image has the
+ * PostgreSQL client tools `pnpm backup`/`pnpm restore` run, of the compose server's major version.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,4 +44,16 @@ it('the CMS image holds every workspace package the CMS depends on', () => {
     const copied = lineOf(`COPY ${dir} ${dir}`);
     assert.ok(copied > install && copied < build, `COPY ${dir} ${dir} between the install and the build`);
   }
+});
+
+it("the CMS image has pg_dump and pg_restore of the compose PostgreSQL's major version", () => {
+  const dockerfile = fs.readFileSync(path.join(APP_DIR, 'Dockerfile'), 'utf8');
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const major = /^ARG PG_MAJOR=(\d+)$/m.exec(runtime)?.[1];
+  assert.ok(major, 'the runtime stage names the PostgreSQL major version (ARG PG_MAJOR)');
+  assert.match(runtime, /apt-get install [^\n]*postgresql-client-\$\{PG_MAJOR\}/, 'and installs its client');
+  assert.match(runtime, /apt\.postgresql\.org\/pub\/repos\/apt bookworm-pgdg main/, "from PostgreSQL's repository");
+  const compose = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+  const server = /image: postgres:(\d+)/.exec(compose)?.[1];
+  assert.equal(major, server, 'pg_dump refuses a server newer than itself: the same major as compose');
 });

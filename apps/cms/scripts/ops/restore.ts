@@ -1,7 +1,8 @@
 /**
  * `pnpm restore <archive>`: checks the archive against its manifest, then loads the database and
  * the uploads into the environment the CMS is configured for, which must be empty (or --force).
- * Stop the CMS first: it would otherwise keep writing to what is being replaced.
+ * Stop the CMS first: it would otherwise keep writing to what is being replaced; the restore
+ * refuses while it sees one running (running-cms.ts).
  */
 import path from 'node:path';
 
@@ -11,6 +12,7 @@ import type { CmsEnv } from './cms-env';
 import { databaseTarget } from './database-target';
 import { rewriteMediaUrls } from './media-urls';
 import { postgresTableCount, restorePostgres } from './postgres-database';
+import { targetInUse } from './running-cms';
 import { restoreSqlite, sqliteTableCount } from './sqlite-database';
 import { uploadStore } from './upload-store';
 
@@ -47,6 +49,11 @@ export const restoreBackup = async ({ env, archive, force = false }: RestoreOpti
         `The archive was taken from another content model (${manifest.app.name} ${manifest.app.version}, Strapi ${manifest.app.strapiVersion}); ` +
           'Strapi would alter the restored tables to fit this one at boot. Restore with the code it was taken from, or pass --force',
       );
+    }
+    // Even with --force: replacing data under a running CMS would mix its writes with the archive's.
+    const inUse = await targetInUse(env, database);
+    if (inUse) {
+      throw new RestoreRefusedError(`The target is in use: ${inUse}. Stop every CMS using it, then restore`);
     }
     const tables = database.client === 'postgres' ? await postgresTableCount(database) : sqliteTableCount(database);
     if (tables > 0 && !force) {

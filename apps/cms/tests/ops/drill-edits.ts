@@ -23,6 +23,8 @@ export type DrillEdits = {
   apiToken: string;
   /** A word only the new article contains, for the search route. */
   searchWord: string;
+  /** The health topic the drill created for its article. */
+  topicSlug: string;
 };
 
 type List<T> = { results: T[] };
@@ -95,10 +97,11 @@ export const makeDrillEdits = async (base: string, runId: string): Promise<Drill
     editorToken,
   );
   const amara = first(reviewerAuthor.body.results, 'the demo reviewer').documentId;
+  const topicSlug = `drill-topic-${runId}`;
   const topic = await send<One<{ documentId: string }>>(
     'POST',
     cm('api::topic.topic'),
-    { name: `Drill topic ${runId}`, slug: `drill-topic-${runId}`, healthTopic: true, reviewIntervalMonths: 6 },
+    { name: `Drill topic ${runId}`, slug: topicSlug, healthTopic: true, reviewIntervalMonths: 6 },
     editorToken,
   );
   assert.equal(topic.status, 201, topic.text);
@@ -220,5 +223,6 @@ export const makeDrillEdits = async (base: string, runId: string): Promise<Drill
     admin: { email, password, roleId, roleName },
     apiToken: token.body.data.accessKey,
     searchWord: 'quarrywhistle',
+    topicSlug,
   };
 };

@@ -1,4 +1,4 @@
-import { describeRestoreDrill } from './restore-drill';
+import { describeRestoreDrill, drillPortBase } from './restore-drill';
 
 // PostgreSQL with an S3 bucket: the production topology's storage (docker-compose.yml).
-describeRestoreDrill({ kind: 'postgres', uploads: 's3', portBase: 9640 });
+describeRestoreDrill({ kind: 'postgres', uploads: 's3', portBase: drillPortBase(40) });

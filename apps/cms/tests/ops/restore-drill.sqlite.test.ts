@@ -1,4 +1,4 @@
-import { describeRestoreDrill } from './restore-drill';
+import { describeRestoreDrill, drillPortBase } from './restore-drill';
 
 // SQLite with the local upload folder: the demo's and a single-host setup's storage.
-describeRestoreDrill({ kind: 'sqlite', uploads: 'local', portBase: 9600 });
+describeRestoreDrill({ kind: 'sqlite', uploads: 'local', portBase: drillPortBase(0) });

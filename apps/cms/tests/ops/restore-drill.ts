@@ -26,11 +26,20 @@ import { S3RVER_KEY, startS3Server } from '../helpers/s3-server';
 import { siteReads } from '../helpers/site-queries';
 import { makeDrillEdits, type DrillEdits } from './drill-edits';
 import { publishedVersions } from './published-versions';
+import { comparablePage } from './flight-rows';
+import { holdNextPublish, sqliteRowsFor } from './publish-hold';
+import { renderSitePages, sitePagePaths, withoutOrigins, type RenderedPage, type SiteRenders } from './site-renders';
 
 type S3Server = Awaited<ReturnType<typeof startS3Server>>;
 export type DrillSetup = { kind: DatabaseKind; uploads: 'local' | 's3'; portBase: number };
 
 const BOOT_TIMEOUT_MS = 420_000;
+
+/**
+ * The first of the 40 ports a drill uses (CMS instances, S3 servers, the site and its Redis):
+ * OPS_DRILL_PORT_BASE plus `offset`, default 9600 plus `offset`, so suites side by side can move it.
+ */
+export const drillPortBase = (offset: number) => Number(process.env.OPS_DRILL_PORT_BASE ?? 9600) + offset;
 const DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'opsbk_';
 
 /** The CMS's variables for one database and upload store (what `pnpm backup` would read). */
@@ -39,7 +48,7 @@ const cmsEnv = (db: TestDatabase, s3: S3Server | undefined, bucket: string, port
   ...db.env,
   PORT: String(port),
   // Nothing listens there: change notifications fail quietly, as when the site is down.
-  SITE_URL: `http://127.0.0.1:${port + 90}`,
+  SITE_URL: `http://127.0.0.1:${port + 8}`,
   PUBLIC_RATE_LIMIT: 'false',
   ...(s3
     ? {
@@ -94,6 +103,35 @@ const withoutMediaOrigin = (body: unknown, prefix: string): unknown => {
   return body;
 };
 
+/** Where two renders of a page first differ, with some text around it, for a failure message. */
+const firstDifference = (a: string, b: string): string => {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 150), at + 150));
+  return `they differ at character ${at}:\n  restored: ${around(a)}\n  original: ${around(b)}`;
+};
+
+const samePage = (restored: RenderedPage | undefined, original: RenderedPage | undefined, page: string) => {
+  assert.ok(restored && original, `${page} was rendered by both`);
+  assert.deepEqual(
+    { status: restored.status, location: restored.location, contentType: restored.contentType },
+    { status: original.status, location: original.location, contentType: original.contentType },
+    page,
+  );
+  if (!restored.contentType?.startsWith('text/html')) {
+    assert.ok(restored.body === original.body, `${page}: ${firstDifference(restored.body, original.body)}`);
+    return;
+  }
+  // The server HTML exactly; the inlined RSC payload as its rows, whose order and ids follow timing (flight-rows.ts).
+  const [after, before] = [comparablePage(restored.body), comparablePage(original.body)];
+  assert.ok(after.html === before.html, `${page}: ${firstDifference(after.html, before.html)}`);
+  assert.ok(after.rows.length > 0, `${page} carries its RSC payload`);
+  assert.ok(
+    after.rows.join('\n') === before.rows.join('\n'),
+    `${page}, RSC rows: ${firstDifference(after.rows.join('\n'), before.rows.join('\n'))}`,
+  );
+};
+
 const flipOneByte = async (file: string) => {
   const bytes = await fs.readFile(file);
   const middle = Math.floor(bytes.length / 2);
@@ -108,10 +146,13 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
     const databases: TestDatabase[] = [];
     const servers: Array<{ stop(): Promise<void> }> = [];
     let original: CmsServer;
+    let originalDb: TestDatabase;
     let originalEnv: Record<string, string>;
     let edits: DrillEdits;
     let archive: string;
     let before_: Map<string, { status: number; body: unknown }>;
+    let pagesBefore: SiteRenders;
+    let pagePaths: string[];
     let s3Original: S3Server | undefined;
     let s3Restored: S3Server | undefined;
 
@@ -132,8 +173,9 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
         s3Restored = await startS3Server(portBase + 31, 'drill-restored');
         servers.push(s3Original, s3Restored);
       }
+      originalDb = await database();
       originalEnv = {
-        ...cmsEnv(await database(), s3Original, 'drill-original', portBase + 1),
+        ...cmsEnv(originalDb, s3Original, 'drill-original', portBase + 1),
         SEED_DEMO_CONTENT: 'true',
       };
       // The demo seed takes a minute on an idle machine; shared CI runners can be several times slower.
@@ -141,6 +183,24 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
       servers.push(original);
       edits = await makeDrillEdits(original.url, runId);
       before_ = await readAll(original.url, drillReads(edits));
+      pagePaths = sitePagePaths(
+        {
+          article: edits.slug,
+          oldSlug: edits.oldSlug,
+          topic: edits.topicSlug,
+          author: DEMO_SUBJECTS.author,
+          search: edits.searchWord,
+          missing: `no-such-article-${runId}`,
+        },
+        DEMO_SUBJECTS,
+      );
+      pagesBefore = await renderSitePages({
+        cmsUrl: original.url,
+        mediaUrl: s3Original?.publicUrl,
+        sitePort: portBase + 15,
+        redisPort: portBase + 20,
+        paths: pagePaths,
+      });
       ({ archive } = await createBackup({ env: originalEnv, outDir: await tempDir() }));
     });
 
@@ -206,14 +266,36 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
     });
 
     it('refuses to restore over a database that is not empty', async () => {
-      await assert.rejects(restoreBackup({ env: originalEnv, archive }), (error: unknown) => {
+      const target = await database();
+      const targetEnv = cmsEnv(target, undefined, '', portBase + 3);
+      await restoreBackup({ env: targetEnv, archive });
+      await assert.rejects(restoreBackup({ env: targetEnv, archive }), (error: unknown) => {
         assert.ok(error instanceof RestoreRefusedError);
         assert.match(error.message, /is not empty \(\d+ tables\).*--force/);
         return true;
       });
     });
 
-    it('restores a backup taken during a publish to one whole version of the article', async () => {
+    it('refuses to restore while a CMS runs against the target, even with --force', async () => {
+      await assert.rejects(restoreBackup({ env: originalEnv, archive, force: true }), (error: unknown) => {
+        assert.ok(error instanceof RestoreRefusedError);
+        assert.match(error.message, new RegExp(`in use: a CMS answers at ${original.url} \\(its /_live\\)`));
+        return true;
+      });
+      if (kind === 'postgres') {
+        // A CMS elsewhere (nothing answers on this port): its sessions on the database give it away.
+        const elsewhere = { ...originalEnv, PORT: String(portBase + 3) };
+        await assert.rejects(restoreBackup({ env: elsewhere, archive, force: true }), (error: unknown) => {
+          assert.ok(error instanceof RestoreRefusedError);
+          assert.match(error.message, /in use: \d+ other session\(s\) are connected to PostgreSQL/);
+          return true;
+        });
+      }
+      // Nothing was replaced: the original still answers with its content.
+      assert.equal((await getJson(`${original.url}/api/articles/by-slug/${edits.slug}`)).status, 200);
+    });
+
+    it('restores a backup taken while a publish was in flight to the one version committed before it', async () => {
       const editor = await AdminSession.login(
         original.url,
         EXAMPLE_ENV.EDITOR_EMAIL ?? '',
@@ -225,28 +307,55 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
       );
       const demo = list.body.results[0];
       assert.ok(demo, 'the demo article');
-      const oldVersion = { title: demo.title, excerpt: demo.excerpt };
-      const newVersion = {
-        title: `${demo.title} (revised in flight)`,
-        excerpt: `${demo.excerpt} Revised while a backup ran.`,
-      };
-      assert.equal((await editor.updateArticle(demo.documentId, { ...newVersion, updateKind: 'minor' })).status, 200);
-      // The publish and the backup start together; whichever commits first, the archive has one version.
-      const [publish, inFlight] = await Promise.all([
-        editor.publishArticle(demo.documentId),
-        createBackup({ env: originalEnv, outDir: await tempDir() }),
-      ]);
-      assert.equal(publish.status, 200, publish.text);
-      const target = await database();
-      await restoreBackup({ env: cmsEnv(target, undefined, '', portBase + 4), archive: inFlight.archive });
-      const versions = await publishedVersions(target, demo.documentId);
-      assert.equal(versions.length, 1, `exactly one published version, got ${JSON.stringify(versions)}`);
-      const [restored] = versions;
-      assert.ok(
-        (restored?.title === oldVersion.title && restored.excerpt === oldVersion.excerpt) ||
-          (restored?.title === newVersion.title && restored.excerpt === newVersion.excerpt),
-        `title and excerpt from the same version, got ${JSON.stringify(restored)}`,
-      );
+      // SQLite's hold is work, not a wait (publish-hold.ts): a few seconds, longer on each retry
+      // should this machine have taken longer to back up than the publish was held.
+      const { documentId, title, excerpt } = demo;
+      let sqliteHoldMs = 4000;
+      let overlapped = false;
+      for (let attempt = 1; attempt <= 3 && !overlapped; attempt++, sqliteHoldMs *= 2) {
+        const [committed, ...others] = await publishedVersions(originalDb, documentId);
+        assert.ok(committed && others.length === 0, 'one published version before the publish');
+        assert.ok(committed.blocks > 0, 'the published version has its blocks');
+        const revision = {
+          title: `${title} (revised in flight ${attempt})`,
+          excerpt: `${excerpt} Revised while backup ${attempt} ran.`,
+        };
+        assert.equal((await editor.updateArticle(documentId, { ...revision, updateKind: 'minor' })).status, 200);
+
+        const hold = await holdNextPublish(originalDb, sqliteRowsFor(sqliteHoldMs));
+        let publishSettled = false;
+        const publishing = editor.publishArticle(documentId).finally(() => {
+          publishSettled = true;
+        });
+        let inFlight: { archive: string } | undefined;
+        try {
+          await hold.waitUntilHeld(120_000);
+          assert.equal(publishSettled, false, 'the publish has not answered');
+          inFlight = await createBackup({ env: originalEnv, outDir: await tempDir() });
+          // The snapshot began after the publish's transaction opened and the backup ended before it closed.
+          overlapped = (await hold.isHeld()) && !publishSettled;
+          await hold.release();
+          const publish = await publishing;
+          assert.equal(publish.status, 200, publish.text);
+        } finally {
+          await hold.release();
+          await publishing.catch(() => undefined);
+          await hold.remove();
+        }
+        const [live] = await publishedVersions(originalDb, documentId);
+        assert.equal(live?.title, revision.title, 'the publish committed the revision');
+        if (!overlapped) continue;
+        assert.ok(inFlight, 'the backup was written');
+
+        const target = await database();
+        await restoreBackup({ env: cmsEnv(target, undefined, '', portBase + 4), archive: inFlight.archive });
+        assert.deepEqual(
+          await publishedVersions(target, documentId),
+          [committed],
+          'exactly the version committed before the publish, title, excerpt and every block',
+        );
+      }
+      assert.ok(overlapped, 'a backup ran wholly inside a held publish (3 attempts)');
     });
 
     describe('a CMS on the restored data', () => {
@@ -285,6 +394,69 @@ export const describeRestoreDrill = ({ kind, uploads, portBase }: DrillSetup) =>
         }
         const article = before_.get(reads.find((read) => read.includes(edits.slug)) ?? '');
         assert.equal(article?.status, 200, 'the drill article was live before the backup');
+      });
+
+      it('renders every page type as the original did, but for the CMS and media origins', async () => {
+        const pagesAfter = await renderSitePages({
+          cmsUrl: restored.url,
+          mediaUrl: s3Restored?.publicUrl,
+          sitePort: portBase + 15,
+          redisPort: portBase + 20,
+          paths: pagePaths,
+        });
+        const originalOrigins: Array<[string, string]> = [
+          [original.url, 'http://cms.placeholder'],
+          ...(s3Original ? [[s3Original.publicUrl, 'http://media.placeholder'] as [string, string]] : []),
+        ];
+        const restoredOrigins: Array<[string, string]> = [
+          [restored.url, 'http://cms.placeholder'],
+          ...(s3Restored ? [[s3Restored.publicUrl, 'http://media.placeholder'] as [string, string]] : []),
+        ];
+        for (const page of pagePaths) {
+          const before = pagesBefore.pages.get(page);
+          const after = pagesAfter.pages.get(page);
+          samePage(
+            after && withoutOrigins(after, restoredOrigins),
+            before && withoutOrigins(before, originalOrigins),
+            page,
+          );
+        }
+        // What was compared are real pages: each answered, and the drill's article has every block and both rails.
+        for (const [page, answer] of pagesAfter.pages) {
+          const expected = page.includes(edits.oldSlug) ? 308 : page.includes('no-such-article') ? 404 : 200;
+          assert.equal(answer.status, expected, page);
+        }
+        const article = pagesAfter.pages.get(`/articles/${edits.slug}`);
+        assert.equal(article?.status, 200);
+        for (const text of [
+          'Quarrywhistle paragraphs',
+          'What to keep',
+          'Drill only',
+          'A backup nobody restored is a hope.',
+          'A small test image',
+          'Recommended for you',
+          'You may also like',
+          'Further reading',
+        ]) {
+          assert.ok(article.body.includes(text), `the restored article page shows "${text}"`);
+        }
+        const redirect = pagesAfter.pages.get(`/articles/${edits.oldSlug}`);
+        assert.equal(redirect?.status, 308);
+        // (Next sends the Location header twice, the same value both times; fetch joins them.)
+        assert.deepEqual(
+          [...new Set((redirect.location ?? '').split(/,\s*/).map((to) => new URL(to, 'http://x').pathname))],
+          [`/articles/${edits.slug}`],
+        );
+        assert.equal(pagesAfter.pages.get(`/articles/no-such-article-${runId}`)?.status, 404);
+        // Every image the restored pages show loads through the site's optimiser from the new store.
+        assert.ok(
+          [...pagesAfter.images.keys()].some((url) => url.includes(`drill_${runId}`)),
+          'the drill image is shown',
+        );
+        for (const [url, answer] of pagesAfter.images) {
+          assert.equal(answer.status, 200, url);
+          assert.match(answer.contentType ?? '', /^image\//, url);
+        }
       });
 
       it('points every media URL at the new store, where each one loads', async () => {
