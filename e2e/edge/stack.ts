@@ -26,7 +26,7 @@ export const EDGE_URL = `http://127.0.0.1:${EDGE_PORT}`;
 /** Varnish's counters for Prometheus (infra/edge/start.sh, EDGE_METRICS_LISTEN). */
 export const EDGE_METRICS_PORT = Number(process.env.E2E_EDGE_METRICS_PORT ?? 3104);
 /** The suite's OTLP/HTTP receiver (otlp-receiver.ts), where both apps export their traces. */
-export const OTLP_PORT = Number(process.env.E2E_EDGE_OTLP_PORT ?? 3105);
+export const OTLP_PORT = Number(process.env.E2E_EDGE_OTLP_PORT ?? 3109);
 /** Varnish's working directory: `varnishadm -n` reads the edge's state from it. */
 export const EDGE_WORKDIR = path.join(os.tmpdir(), `nourish-edge-e2e-${EDGE_PORT}`);
 export { CMS_URL };
