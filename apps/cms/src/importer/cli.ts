@@ -85,7 +85,7 @@ const main = async () => {
       : RunState.open(path.join(APP_DIR, '.tmp', 'import-runs'), args.input, databaseIdentity(), args.resume);
     const total = source.total === undefined ? undefined : Math.min(source.total, args.limit ?? source.total);
     const progress = new Progress(process.stdout, total);
-    report = await runImport(strapi, source.entries, { ...args, state, progress });
+    report = await runImport(strapi, source.entries, { ...args, state, progress, plan: source.reread?.() });
     state?.close();
   } finally {
     undelivered = await drainOwnDeliveries(strapi);

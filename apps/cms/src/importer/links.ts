@@ -82,6 +82,34 @@ export class LinkMap {
   }
 }
 
+/** Every key `LinkMap.resolve(url, bases)` looks up: the link's own, and for a site path, read against each base. */
+export const candidateKeys = (url: string, bases: readonly string[] = []): string[] => {
+  const key = linkKey(url);
+  if (key === null) return [];
+  if (!key.startsWith('/')) return [key];
+  const relative = bases.map((base) => (URL.canParse(url, base) ? linkKey(new URL(url, base).href) : null));
+  return [...new Set([key, ...relative.filter((k): k is string => k !== null)])];
+};
+
+/** The links of `article` (body, rails) that could lead to an article but lead to none imported yet. */
+export const unresolvedLinks = (links: LinkMap, article: SourceArticle): string[] => {
+  const urls: string[] = [];
+  const collect = (nodes: InlineNode[]) => {
+    for (const node of nodes) if (node.type === 'link') urls.push(node.url);
+  };
+  for (const section of article.body) {
+    if (section.kind !== 'rich-text') continue;
+    for (const block of section.body) {
+      if (block.type === 'list') for (const item of block.children) collect(item.children);
+      else if (block.type !== 'code') collect(block.children);
+    }
+  }
+  urls.push(...article.recommended.map((l) => l.url), ...article.alsoLike.map((l) => l.url));
+  return [...new Set(urls)].filter(
+    (url) => linkKey(url) !== null && links.resolve(url, article.sourceUrls) === undefined,
+  );
+};
+
 /**
  * Rich text with links to imported articles rewritten; `unresolved` lists the other links that
  * could point at an article (http(s) URLs and site paths).

@@ -8,15 +8,22 @@ import type { Core } from '@strapi/strapi';
 import { notifySite } from '../document-middlewares/notify-site';
 import { withoutSiteNotifications } from '../outbox/seeding';
 import { articleRecords } from './import-records';
-import { LinkMap } from './links';
+import { LinkMap, linkKeysOf } from './links';
 import { MediaLibrary } from './media';
 import type { Progress } from './progress';
 import { emptyTotals, itemLine, type ItemResult, type RunReport } from './report';
 import type { RunState } from './run-state';
 import type { SourceArticle, SourceEntry } from './source-article';
+import { plannedLinkKeys, WaitingArticles, type WaitingArticle } from './waiting-articles';
 import { writeArticle, type WriteOptions } from './writer';
 
-export type RunOptions = WriteOptions & { limit?: number; state?: RunState; progress: Progress };
+export type RunOptions = WriteOptions & {
+  limit?: number;
+  state?: RunState;
+  progress: Progress;
+  /** A second reading of the source, from its start: lets articles wait for the ones they link to. */
+  plan?: AsyncIterable<SourceEntry>;
+};
 
 type ValidationDetails = { details?: { errors?: Array<{ path?: unknown[]; message?: string }> } };
 
@@ -52,13 +59,39 @@ export const runImport = async (
     if (record.slug) links.add(record.linkKeys ?? [], { documentId: record.targetDocumentId, slug: record.slug });
   }
   const ctx = { strapi, links, media: new MediaLibrary(strapi) };
+  // Kept in source order whatever order the items are written in.
   const items: ItemResult[] = [];
   // Articles with links to targets not imported yet, kept to write once more at the end.
   const unresolved: Array<{ article: SourceArticle; warnings: string[]; item: ItemResult }> = [];
-  const report = (item: ItemResult) => {
-    items.push(item);
+  const report = (item: ItemResult, position = items.length) => {
+    items[position] = item;
     options.progress.item(itemLine(item, options.dryRun));
     if (!options.dryRun && item.status !== 'failed') options.state?.finished(item.sourceKey);
+  };
+  // A dry run links nothing, so nothing it held would ever be released: it writes in source order.
+  const waiting =
+    options.plan && !options.dryRun
+      ? new WaitingArticles(links, await plannedLinkKeys(options.plan, options.limit))
+      : null;
+
+  const write = async ({ article, warnings, position }: WaitingArticle): Promise<readonly string[]> => {
+    try {
+      const { result, pending } = await quietly(() => writeArticle(ctx, article, warnings, options));
+      if (pending.length > 0) unresolved.push({ article, warnings, item: result });
+      report(result, position);
+      return result.path ? [...linkKeysOf(article), result.path] : [];
+    } catch (error) {
+      report({ sourceKey: article.sourceKey, status: 'failed', reason: errorText(error), warnings }, position);
+      return [];
+    }
+  };
+  /** Writes `entry`, then every held article that the keys it added complete, and so on. */
+  const writeAndRelease = async (entry: WaitingArticle) => {
+    const queue = [entry];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const added = await write(next);
+      if (waiting && added.length > 0) queue.push(...waiting.release(added));
+    }
   };
 
   let seen = 0;
@@ -74,14 +107,14 @@ export const runImport = async (
       report({ sourceKey: article.sourceKey, status: 'skipped', reason: 'done before the interruption', warnings: [] });
       continue;
     }
-    try {
-      const { result, pending } = await quietly(() => writeArticle(ctx, article, entry.warnings, options));
-      if (pending.length > 0) unresolved.push({ article, warnings: entry.warnings, item: result });
-      report(result);
-    } catch (error) {
-      report({ sourceKey: article.sourceKey, status: 'failed', reason: errorText(error), warnings: entry.warnings });
-    }
+    const held: WaitingArticle = { article, warnings: entry.warnings, position: items.length };
+    // Its slot in the report, filled when it is written.
+    items.push({ sourceKey: article.sourceKey, status: 'skipped', reason: 'not written', warnings: [] });
+    if (waiting?.hold(held)) continue;
+    await writeAndRelease(held);
   }
+  // Links to pages not imported, or articles linking to each other: written now, relinked below.
+  for (const held of waiting?.drain() ?? []) await writeAndRelease(held);
 
   let relinked = 0;
   for (const { article, warnings, item } of unresolved) {

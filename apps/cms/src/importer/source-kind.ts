@@ -10,7 +10,13 @@ import { readHtmlPages } from './sources/html-pages';
 import { readWxr } from './sources/wxr';
 import type { SourceEntry } from './source-article';
 
-export type Source = { kind: 'wxr' | 'markdown' | 'html'; entries: AsyncIterable<SourceEntry>; total?: number };
+export type Source = {
+  kind: 'wxr' | 'markdown' | 'html';
+  entries: AsyncIterable<SourceEntry>;
+  total?: number;
+  /** The source read again from its start; only for local files, where reading twice costs little. */
+  reread?: () => AsyncIterable<SourceEntry>;
+};
 
 const htmlInputs = async (input: string): Promise<string[]> => {
   if (input.endsWith('.txt')) {
@@ -33,18 +39,33 @@ export const openSource = async (input: string, options: { mediaDir?: string } =
   }
   const ext = path.extname(input).toLowerCase();
   if (stat.isFile() && ext === '.xml')
-    return { kind: 'wxr', entries: readWxr(input, { uploadsDir: options.mediaDir }) };
-  if (stat.isFile() && ext === '.md') return { kind: 'markdown', entries: readMarkdown(input), total: 1 };
+    return {
+      kind: 'wxr',
+      entries: readWxr(input, { uploadsDir: options.mediaDir }),
+      reread: () => readWxr(input, { uploadsDir: options.mediaDir }),
+    };
+  if (stat.isFile() && ext === '.md') {
+    return { kind: 'markdown', entries: readMarkdown(input), total: 1, reread: () => readMarkdown(input) };
+  }
   if (stat.isFile() && (ext === '.html' || ext === '.htm' || ext === '.txt')) {
     const inputs = await htmlInputs(input);
-    return { kind: 'html', entries: readHtmlPages(inputs), total: inputs.length };
+    // A .txt list names URLs, which a second reading would fetch again.
+    const local = ext !== '.txt';
+    return {
+      kind: 'html',
+      entries: readHtmlPages(inputs),
+      total: inputs.length,
+      ...(local ? { reread: () => readHtmlPages(inputs) } : {}),
+    };
   }
   if (stat.isDirectory()) {
     const names = await fs.readdir(input);
     const md = await markdownFiles(input);
-    if (md.length > 0) return { kind: 'markdown', entries: readMarkdown(input), total: md.length };
+    if (md.length > 0) {
+      return { kind: 'markdown', entries: readMarkdown(input), total: md.length, reread: () => readMarkdown(input) };
+    }
     if (names.some((n) => /\.html?$/i.test(n))) {
-      return { kind: 'html', entries: readHtmlPages([input]) };
+      return { kind: 'html', entries: readHtmlPages([input]), reread: () => readHtmlPages([input]) };
     }
   }
   throw new Error(
