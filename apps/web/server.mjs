@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { jsonLogsWanted, logAccess, logJsonLines } from './ops/json-logs.mjs';
 import { createSiteMetrics, serveMetrics } from './ops/metrics.mjs';
 import { createProbes } from './ops/probes.mjs';
+import { keepOneLocation } from './ops/single-location.mjs';
 
 // As `next start`: the production build, with React's production code (read when Next loads).
 process.env.NODE_ENV = 'production';
@@ -143,6 +144,7 @@ const server = createServer((req, res) => {
   if (answerProbe(req, res)) return;
   const requestId = requestIdOf(req);
   res.setHeader('X-Request-Id', requestId);
+  keepOneLocation(res);
   if (accessLog) logAccess(req, res, requestId);
   /** @type {import('./lib/availability').RequestAvailability} */
   const request = { cmsUnavailable: false, answerUnavailable: false, requestId };

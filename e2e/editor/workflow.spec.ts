@@ -140,10 +140,9 @@ test.describe.serial('editorial workflow in the real admin', () => {
     await expect.poll(() => readerStatus(`/articles/${renamed}`), { timeout: 10_000 }).toBe(200);
     const old = await fetch(`${SITE_URL}/articles/${slug}`, { redirect: 'manual' });
     expect(old.status).toBe(308);
-    // Next 16 repeats the Location header on the first (uncached) render of a redirect; browsers
-    // accept identical repeats, so check every value rather than the joined string.
-    const locations = old.headers.get('location')!.split(/,\s*/);
-    expect(locations.map((l) => new URL(l, SITE_URL).pathname)).toEqual(locations.map(() => `/articles/${renamed}`));
+    // One Location: Next 16 repeats it on a cached redirect (apps/web/ops/single-location.mjs), and
+    // fetch joins repeats into `a, a`, which is no address.
+    expect(old.headers.get('location')).toMatch(new RegExp(`^(${SITE_URL})?/articles/${renamed}$`));
     await page.goto(`${SITE_URL}/articles/${slug}`);
     await expect(page).toHaveURL(new RegExp(`/articles/${renamed}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
