@@ -151,6 +151,12 @@ const jsonLines = (output: string): LogLine[] =>
     }
   });
 
+/** A service's access lines (`request`) that carry `id`: the site logs `msg`, the CMS `message`. */
+const siteAccessLines = (output: string, id: string) =>
+  jsonLines(output).filter((l) => l.requestId === id && l.msg === 'request');
+const cmsAccessLines = (output: string, id: string) =>
+  jsonLines(output).filter((l) => l.requestId === id && l.message === 'request');
+
 test('one page view is followed from the site into the CMS by its request id', async ({ stack }) => {
   const requestId = `e2e-trace-${Date.now().toString(36)}`;
   // Search calls the CMS on every new query.
@@ -160,19 +166,16 @@ test('one page view is followed from the site into the CMS by its request id', a
   expect(reply.status).toBe(200);
   expect(reply.headers.get('x-request-id'), 'the site answers with the id').toBe(requestId);
   await expect
-    .poll(() => jsonLines(stack.site.output()).some((l) => l.requestId === requestId && l.msg === 'request'), {
+    .poll(() => siteAccessLines(stack.site.output(), requestId).length > 0, {
       message: "the site's access line carries the id",
       timeout: 10_000,
     })
     .toBe(true);
   await expect
-    .poll(
-      () =>
-        jsonLines(stack.cms.output()).some(
-          (l) => l.requestId === requestId && l.message === 'request' && String(l.path).startsWith('/api/'),
-        ),
-      { message: "the CMS's access line for the site's call carries the same id", timeout: 10_000 },
-    )
+    .poll(() => cmsAccessLines(stack.cms.output(), requestId).some((l) => String(l.path).startsWith('/api/')), {
+      message: "the CMS's access line for the site's call carries the same id",
+      timeout: 10_000,
+    })
     .toBe(true);
   const made = await fetch(`${SITE_URL}/robots.txt`);
   expect(made.headers.get('x-request-id'), 'a request without an id gets a new one').toMatch(/^[0-9a-f-]{36}$/);
@@ -190,13 +193,13 @@ test('the edge gives a request without a valid id one of its own, which the site
   const id = without.headers.get('x-request-id') ?? '';
   expect(id, 'an id minted by the edge').toMatch(minted);
   await expect
-    .poll(() => jsonLines(stack.site.output()).some((l) => l.requestId === id && l.msg === 'request'), {
+    .poll(() => siteAccessLines(stack.site.output(), id).length > 0, {
       message: "the site's access line carries the edge's id",
       timeout: 10_000,
     })
     .toBe(true);
   await expect
-    .poll(() => jsonLines(stack.cms.output()).some((l) => l.requestId === id && l.message === 'request'), {
+    .poll(() => cmsAccessLines(stack.cms.output(), id).length > 0, {
       message: "and so does the CMS's for the site's call",
       timeout: 10_000,
     })

@@ -1,6 +1,6 @@
-import { notFound, permanentRedirect, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 
-import { getRedirectUncached } from '@/lib/data';
+import { followRedirectOrNotFound } from '@/lib/follow-redirect';
 import { WORDPRESS_ID_PARAMS } from '@/lib/old-address';
 
 // WordPress's own addresses (`/?p=412`, `/?page_id=7`) arrive here by a rewrite of `/` (next.config.ts):
@@ -13,12 +13,5 @@ export default async function OldAddressPage({ searchParams }: Props) {
   const query = await searchParams;
   const name = WORDPRESS_ID_PARAMS.find((param) => typeof query[param] === 'string' && /^\d{1,12}$/.test(query[param]));
   if (!name) notFound();
-  let moved = null;
-  try {
-    moved = await getRedirectUncached(`/?${name}=${String(query[name])}`);
-  } catch {
-    // CMS unavailable: the address is just not found.
-  }
-  if (moved) (moved.permanent ? permanentRedirect : redirect)(moved.to);
-  notFound();
+  return followRedirectOrNotFound(`/?${name}=${String(query[name])}`);
 }
