@@ -16,6 +16,7 @@ const article = (sourceUrls: string[], slug?: string): SourceArticle => ({
   references: [],
   recommended: [],
   alsoLike: [],
+  alsoLikeExcluded: [],
   sourceDraft: false,
 });
 

@@ -29,6 +29,7 @@ const article = (slug: string, bodyLinks: string[], rail: string[] = []): Source
   references: [],
   recommended: rail.map((url) => ({ url, label: url })),
   alsoLike: [],
+  alsoLikeExcluded: [],
   sourceDraft: false,
 });
 

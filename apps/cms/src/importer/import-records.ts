@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 export const IMPORT_RECORD = 'api::import-record.import-record';
 
 /** A link of an imported article whose target was not imported (yet): retried at each run's end. */
-export type PendingLink = { url: string; rail: 'body' | 'recommended' | 'alsoLike' };
+export type PendingLink = { url: string; rail: 'body' | 'recommended' | 'alsoLike' | 'alsoLikeExcluded' };
 
 export type ImportRecord = {
   documentId: string;

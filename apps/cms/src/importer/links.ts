@@ -104,7 +104,7 @@ export const unresolvedLinks = (links: LinkMap, article: SourceArticle): string[
       else if (block.type !== 'code') collect(block.children);
     }
   }
-  urls.push(...article.recommended.map((l) => l.url), ...article.alsoLike.map((l) => l.url));
+  urls.push(...[...article.recommended, ...article.alsoLike, ...article.alsoLikeExcluded].map((l) => l.url));
   return [...new Set(urls)].filter(
     (url) => linkKey(url) !== null && links.resolve(url, article.sourceUrls) === undefined,
   );

@@ -46,6 +46,8 @@ export type SourceArticle = {
   recommended: SourceLink[];
   /** "You may also like": imported targets become pins; others are dropped with a warning. */
   alsoLike: SourceLink[];
+  /** Articles never to show under "You may also like" (the demo format's `alsoLike.exclude`). */
+  alsoLikeExcluded: SourceLink[];
   /** The source marks it unpublished (a WordPress draft): never published, even with --publish. */
   sourceDraft: boolean;
 };

@@ -186,6 +186,13 @@ export const writeArticle = async (
     warnings.push(`"You may also like" link ${link.url} is not an imported article; not pinned`);
     return [];
   });
+  const alsoLikeExcluded = article.alsoLikeExcluded.flatMap((link) => {
+    const target = links.resolve(link.url, article.sourceUrls);
+    if (target) return [{ article: target.documentId, targetDocumentId: target.documentId }];
+    if (linkKey(link.url) !== null) pending.push({ url: link.url, rail: 'alsoLikeExcluded' });
+    warnings.push(`"You may also like" exclusion ${link.url} is not an imported article; not excluded`);
+    return [];
+  });
   if (!article.cover) warnings.push('no cover image: add one before publishing');
 
   const created: string[] = [];
@@ -211,6 +218,7 @@ export const writeArticle = async (
       references: article.references,
       recommended,
       alsoLikePinned,
+      alsoLikeExcluded,
       seo: { metaTitle: clip(article.title, 70), metaDescription: clip(excerptOf(article), 170), noindex: false },
     };
     const doc = existingId

@@ -49,6 +49,7 @@ type StoredArticle = {
   topics: Array<{ slug: string }>;
   recommended: Array<{ article: { documentId: string } | null; url: string | null; label: string | null }>;
   alsoLikePinned: Array<{ article: { documentId: string } | null }>;
+  alsoLikeExcluded: Array<{ article: { documentId: string } | null }>;
   references: Array<{ title: string }>;
 };
 
@@ -122,6 +123,7 @@ export const describeImporter = (kind: DatabaseKind): void => {
               references: true,
               recommended: { populate: ['article'] },
               alsoLikePinned: { populate: ['article'] },
+              alsoLikeExcluded: { populate: ['article'] },
             },
           } as never)) as unknown as StoredArticle | null,
         `${status} article ${slug}`,
@@ -264,6 +266,11 @@ export const describeImporter = (kind: DatabaseKind): void => {
       assert.deepEqual(
         oats.alsoLikePinned.map((p) => p.article?.documentId),
         [myths.documentId],
+      );
+      assert.deepEqual(
+        oats.alsoLikeExcluded.map((p) => p.article?.documentId),
+        [walks.documentId],
+        'alsoLike.exclude becomes an exclusion of the imported article',
       );
     });
 

@@ -339,6 +339,7 @@ export const readArticlePage = (html: string, location: PageLocation): SourceEnt
     references: [],
     recommended: rails.recommended,
     alsoLike: rails.alsoLike,
+    alsoLikeExcluded: [],
     sourceDraft: false,
   };
   return { ok: true, article, warnings };

@@ -101,6 +101,7 @@ export const markdownArticle = async (file: string, sourceKey: string, parsed: A
       'article' in item ? articleLink(item.article) : { url: item.url, label: item.label },
     ),
     alsoLike: parsed.alsoLike.pin.map(articleLink),
+    alsoLikeExcluded: parsed.alsoLike.exclude.map(articleLink),
     sourceDraft: false,
   };
 };
@@ -119,10 +120,7 @@ export async function* readMarkdown(input: string): AsyncIterable<SourceEntry> {
     const sourceKey = `md:${key}`;
     try {
       const parsed = parseArticleFile(key, await fs.readFile(file, 'utf8'));
-      const warnings = parsed.alsoLike.exclude.length
-        ? [`alsoLike.exclude is not imported (${parsed.alsoLike.exclude.join(', ')})`]
-        : [];
-      yield { ok: true, article: await markdownArticle(file, sourceKey, parsed), warnings };
+      yield { ok: true, article: await markdownArticle(file, sourceKey, parsed), warnings: [] };
     } catch (error) {
       yield { ok: false, sourceKey, error: error instanceof Error ? error.message : String(error) };
     }

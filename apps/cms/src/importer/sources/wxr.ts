@@ -194,6 +194,7 @@ function toArticle(record: WxrRecord, site: SiteIndex, options: ReadWxrOptions):
     references: [],
     recommended: lists.recommended,
     alsoLike: lists.alsoLike,
+    alsoLikeExcluded: [],
     sourceDraft: STATUS_DRAFT.get(status) !== false,
   };
   return { ok: true, article, warnings };
